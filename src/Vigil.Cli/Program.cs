@@ -1,0 +1,3 @@
+using Vigil.Cli;
+
+return VigilCommandLine.Run(args, Console.Out, Console.Error);

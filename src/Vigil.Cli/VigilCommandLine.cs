@@ -1,0 +1,56 @@
+using System.CommandLine;
+
+namespace Vigil.Cli;
+
+/// <summary>
+/// Builds the <c>vigil</c> command tree and runs it. Every subcommand lives in its own <c>*Command</c> class
+/// that adds itself here. User errors become one line on stderr and a non-zero exit code, never a stack trace.
+/// </summary>
+internal static class VigilCommandLine
+{
+    internal static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "Vigil: a self-hosted security operations platform, compatible with Microsoft Sentinel and Microsoft 365 Defender.");
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = Build();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            var command = parsed.CommandResult.Command;
+            var name = command == root ? "vigil" : "vigil " + command.Name;
+            stderr.WriteLine($"vigil: {parsed.Errors[0].Message.TrimEnd('.')} (see '{name} --help')");
+            return ExitCodes.UsageError;
+        }
+
+        var config = new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return parsed.Invoke(config);
+        }
+        catch (CommandException e)
+        {
+            stderr.WriteLine($"vigil: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"vigil: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("VIGIL_DEBUG") is null)
+        {
+            stderr.WriteLine($"vigil: internal error: {e.GetType().Name}: {e.Message} (set VIGIL_DEBUG=1 for details)");
+            return ExitCodes.InternalError;
+        }
+    }
+}
