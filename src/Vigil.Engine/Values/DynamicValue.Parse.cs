@@ -1,0 +1,166 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Vigil.Engine.Values;
+
+public sealed partial class DynamicValue
+{
+    private const int MaxJsonDepth = 512;
+
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = MaxJsonDepth,
+    };
+
+    /// <summary>
+    /// <c>parse_json(string)</c> / <c>todynamic(string)</c>: the JSON value when <paramref name="text"/> is valid
+    /// JSON, otherwise the text itself as a dynamic string; an empty or blank string gives <see cref="Null"/>.
+    /// </summary>
+    public static DynamicValue ParseJsonOrString(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Null;
+        }
+
+        return TryParseJson(text, out var value) ? value : FromString(text);
+    }
+
+    /// <summary>
+    /// Parses JSON text: integers that fit a long are longs, other numbers reals; strings stay strings (no
+    /// datetime sniffing); objects keep their key order (a repeated key keeps its first position and last value);
+    /// comments and trailing commas are tolerated. False for anything that is not a single JSON value.
+    /// </summary>
+    public static bool TryParseJson(ReadOnlySpan<char> text, out DynamicValue value)
+    {
+        value = Null;
+        if (!LooksLikeJson(text))
+        {
+            return false;
+        }
+
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = null;
+        var bytes = maxBytes <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, bytes);
+            return TryParseJson(bytes[..length], out value);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>As <see cref="TryParseJson(ReadOnlySpan{char}, out DynamicValue)"/>, from UTF-8.</summary>
+    public static bool TryParseJson(ReadOnlySpan<byte> utf8, out DynamicValue value)
+    {
+        value = Null;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, ReaderOptions);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            value = ReadValue(ref reader);
+            // Anything but trailing white space (or comments) after the value makes the text invalid.
+            if (reader.Read())
+            {
+                value = Null;
+                return false;
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            value = Null;
+            return false;
+        }
+    }
+
+    // A cheap test that avoids the reader's exception for the common case of a plain, non-JSON string.
+    private static bool LooksLikeJson(ReadOnlySpan<char> text)
+    {
+        text = text.TrimStart();
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        var first = text[0];
+        return first is '{' or '[' or '"' or '-' or '/' || char.IsAsciiDigit(first)
+            || text.StartsWith("true") || text.StartsWith("false") || text.StartsWith("null");
+    }
+
+    private static DynamicValue ReadValue(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return ReadObject(ref reader);
+            case JsonTokenType.StartArray:
+                return ReadArray(ref reader);
+            case JsonTokenType.String:
+                return FromString(reader.GetString());
+            case JsonTokenType.Number:
+                return ReadNumber(ref reader);
+            case JsonTokenType.True:
+                return True;
+            case JsonTokenType.False:
+                return False;
+            case JsonTokenType.Null:
+                return Null;
+            default:
+                throw new JsonException($"Unexpected JSON token {reader.TokenType}.");
+        }
+    }
+
+    private static DynamicValue ReadNumber(ref Utf8JsonReader reader)
+    {
+        if (reader.TryGetInt64(out var whole))
+        {
+            return FromLong(whole);
+        }
+
+        var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        // Integers beyond the long range, and anything with a fraction or exponent, are reals (1e400 is +inf).
+        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var real)
+            ? FromReal(real)
+            : throw new JsonException("Unreadable JSON number.");
+    }
+
+    private static DynamicValue ReadArray(ref Utf8JsonReader reader)
+    {
+        var items = new List<DynamicValue>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(ReadValue(ref reader));
+        }
+
+        return WrapArray([.. items]);
+    }
+
+    private static DynamicValue ReadObject(ref Utf8JsonReader reader)
+    {
+        var builder = new DynamicPropertyBag.Builder();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            builder.Set(key, ReadValue(ref reader));
+        }
+
+        return FromBag(builder.ToBag());
+    }
+}

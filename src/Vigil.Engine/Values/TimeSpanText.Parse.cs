@@ -1,0 +1,210 @@
+using System.Globalization;
+
+namespace Vigil.Engine.Values;
+
+public static partial class TimeSpanText
+{
+    /// <summary>
+    /// <c>totimespan(string)</c> and the text of <c>timespan(...)</c>: <c>[-][d.]h:m[:s[.f]]</c> or <c>d:h:m:s[.f]</c>
+    /// (hours below 24, minutes and seconds below 60), or a number with an optional unit (<c>2d</c>, <c>1.5h</c>,
+    /// <c>30m</c>, <c>10s</c>, <c>100ms</c>, <c>10microsecond</c>, <c>1tick</c>, <c>15 seconds</c>; a bare number is
+    /// days). Units are the KQL literal suffixes; a fraction of a tick is truncated. False (null) otherwise.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out long ticks)
+    {
+        ticks = 0;
+        text = text.Trim();
+        var negative = false;
+        if (!text.IsEmpty && (text[0] == '-' || text[0] == '+'))
+        {
+            negative = text[0] == '-';
+            text = text[1..].TrimStart();
+        }
+
+        if (text.IsEmpty || !char.IsAsciiDigit(text[0]) && text[0] != '.')
+        {
+            return false;
+        }
+
+        var ok = text.Contains(':') ? TryParseClock(text, out ticks) : TryParseWithUnit(text, out ticks);
+        if (ok && negative)
+        {
+            ticks = -ticks;
+        }
+
+        return ok;
+    }
+
+    /// <summary>
+    /// Interprets the raw text between the parentheses of <c>timespan(...)</c> or <c>time(...)</c>: <c>null</c> is
+    /// null, otherwise as <see cref="TryParse"/> (<c>time(2)</c> is two days, <c>time(15 seconds)</c>).
+    /// </summary>
+    public static KqlLiteralKind ParseLiteral(ReadOnlySpan<char> text, out long ticks)
+    {
+        ticks = 0;
+        text = text.Trim();
+        if (text.Equals("null", StringComparison.Ordinal))
+        {
+            return KqlLiteralKind.Null;
+        }
+
+        if (text.Length >= 2 && (text[0] == '\'' || text[0] == '"') && text[^1] == text[0])
+        {
+            text = text[1..^1];
+        }
+
+        return TryParse(text, out ticks) ? KqlLiteralKind.Value : KqlLiteralKind.Invalid;
+    }
+
+    private static bool TryParseClock(ReadOnlySpan<char> text, out long ticks)
+    {
+        ticks = 0;
+        Span<Range> parts = stackalloc Range[5];
+        var count = text.Split(parts, ':');
+        if (count < 2 || count > 4)
+        {
+            return false;
+        }
+
+        long days = 0;
+        var first = text[parts[0]];
+        if (count == 4)
+        {
+            if (!TryWhole(first, long.MaxValue / KqlTime.TicksPerDay, out days))
+            {
+                return false;
+            }
+
+            first = text[parts[1]];
+        }
+        else
+        {
+            var dot = first.IndexOf('.');
+            if (dot >= 0)
+            {
+                if (!TryWhole(first[..dot], long.MaxValue / KqlTime.TicksPerDay, out days))
+                {
+                    return false;
+                }
+
+                first = first[(dot + 1)..];
+            }
+        }
+
+        var hourIndex = count == 4 ? 1 : 0;
+        if (!TryWhole(first, 23, out var hours) || !TryWhole(text[parts[hourIndex + 1]], 59, out var minutes))
+        {
+            return false;
+        }
+
+        long seconds = 0;
+        long fraction = 0;
+        if (hourIndex + 2 < count)
+        {
+            var secondText = text[parts[hourIndex + 2]];
+            var dot = secondText.IndexOf('.');
+            if (dot >= 0)
+            {
+                var pos = dot + 1;
+                if (!DateTimeText.TryFraction(secondText, ref pos, out fraction) || pos != secondText.Length)
+                {
+                    return false;
+                }
+
+                secondText = secondText[..dot];
+            }
+
+            if (!TryWhole(secondText, 59, out seconds))
+            {
+                return false;
+            }
+        }
+
+        var total = (Int128)days * KqlTime.TicksPerDay + (hours * KqlTime.TicksPerHour) + (minutes * KqlTime.TicksPerMinute)
+            + (seconds * KqlTime.TicksPerSecond) + fraction;
+        if (total > long.MaxValue)
+        {
+            return false;
+        }
+
+        ticks = (long)total;
+        return true;
+    }
+
+    private static bool TryWhole(ReadOnlySpan<char> text, long max, out long value)
+    {
+        value = 0;
+        if (text.IsEmpty || text.Length > 18)
+        {
+            return false;
+        }
+
+        foreach (var ch in text)
+        {
+            if (!char.IsAsciiDigit(ch))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (ch - '0');
+        }
+
+        return value <= max;
+    }
+
+    private static bool TryParseWithUnit(ReadOnlySpan<char> text, out long ticks)
+    {
+        ticks = 0;
+        var end = 0;
+        while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '.'))
+        {
+            end++;
+        }
+
+        if (!decimal.TryParse(text[..end], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            return false;
+        }
+
+        var unit = UnitTicks(text[end..].TrimStart());
+        if (unit < 0)
+        {
+            return false;
+        }
+
+        // decimal keeps "0.1s" and "1.5h" exact; a double would not.
+        var exact = amount * unit;
+        if (exact > long.MaxValue)
+        {
+            return false;
+        }
+
+        ticks = (long)decimal.Truncate(exact);
+        return true;
+    }
+
+    /// <summary>Ticks in one <paramref name="unit"/> (a KQL timespan suffix; empty means days), or -1.</summary>
+    private static decimal UnitTicks(ReadOnlySpan<char> unit)
+    {
+        Span<char> lower = stackalloc char[16];
+        if (unit.Length > lower.Length)
+        {
+            return -1;
+        }
+
+        lower = lower[..unit.Length];
+        unit.ToLowerInvariant(lower);
+        return lower switch
+        {
+            "" or "d" or "day" or "days" => KqlTime.TicksPerDay,
+            "h" or "hr" or "hrs" or "hour" or "hours" => KqlTime.TicksPerHour,
+            "m" or "min" or "minute" or "minutes" => KqlTime.TicksPerMinute,
+            "s" or "sec" or "second" or "seconds" => KqlTime.TicksPerSecond,
+            "ms" or "milli" or "millis" or "millisec" or "millisecond" or "milliseconds" => KqlTime.TicksPerMillisecond,
+            "micro" or "micros" or "microsec" or "microsecond" or "microseconds" => KqlTime.TicksPerMicrosecond,
+            "nano" or "nanos" or "nanosec" or "nanosecond" or "nanoseconds" => 0.01m,
+            "tick" or "ticks" => 1,
+            _ => -1,
+        };
+    }
+}
