@@ -1,0 +1,225 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Vigil.Storage.Memory;
+
+/// <summary>
+/// A growable, typed column of values with a null bitmap: the in-memory form of rows between ingestion and an
+/// extent (WAL records, the per-table write buffer, merge input). Int, long, datetime, timespan and bool are held
+/// as <see cref="long"/>; strings and dynamic as UTF-8 bytes plus offsets, so buffering allocates no string per row.
+/// </summary>
+internal sealed class ColumnBuffer
+{
+    private long[] _longs = [];
+    private double[] _doubles = [];
+    private decimal[] _decimals = [];
+    private Guid[] _guids = [];
+    private byte[] _utf8 = [];
+    private int _utf8Length;
+    private int[] _offsets = [0];
+    private ulong[] _nulls = [];
+    private int _nullCount;
+
+    public ColumnBuffer(ColumnType type)
+    {
+        Type = type;
+    }
+
+    public ColumnType Type { get; }
+
+    public int Count { get; private set; }
+
+    public int NullCount => _nullCount;
+
+    /// <summary>Approximate bytes held, for flush thresholds.</summary>
+    public long EstimatedBytes => (long)Count * 9 + _utf8Length;
+
+    public ReadOnlySpan<long> Longs => _longs.AsSpan(0, ColumnTypeFacts.IsInt64Like(Type) || Type == ColumnType.Bool ? Count : 0);
+
+    public ReadOnlySpan<double> Doubles => _doubles.AsSpan(0, Type == ColumnType.Real ? Count : 0);
+
+    public ReadOnlySpan<decimal> Decimals => _decimals.AsSpan(0, Type == ColumnType.Decimal ? Count : 0);
+
+    public ReadOnlySpan<Guid> Guids => _guids.AsSpan(0, Type == ColumnType.Guid ? Count : 0);
+
+    public ReadOnlySpan<int> Offsets => _offsets.AsSpan(0, ColumnTypeFacts.IsText(Type) ? Count + 1 : 1);
+
+    public ReadOnlySpan<byte> Utf8Data => _utf8.AsSpan(0, _utf8Length);
+
+    public ReadOnlySpan<ulong> NullBitmap => _nulls.AsSpan(0, (Count + 63) >> 6);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsNull(int row) => _nullCount != 0 && (_nulls[row >> 6] & (1UL << row)) != 0;
+
+    public long GetLong(int row) => _longs[row];
+
+    public double GetDouble(int row) => _doubles[row];
+
+    public decimal GetDecimal(int row) => _decimals[row];
+
+    public Guid GetGuid(int row) => _guids[row];
+
+    public ReadOnlySpan<byte> GetUtf8(int row) => _utf8.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row]);
+
+    public string GetString(int row) => Encoding.UTF8.GetString(GetUtf8(row));
+
+    public void Clear()
+    {
+        Count = 0;
+        _utf8Length = 0;
+        _nullCount = 0;
+        Array.Clear(_nulls);
+    }
+
+    /// <summary>Drops rows past <paramref name="newCount"/> (undoes a half-converted row).</summary>
+    public void Truncate(int newCount)
+    {
+        while (Count > newCount)
+        {
+            Count--;
+            if (IsNull(Count))
+            {
+                _nulls[Count >> 6] &= ~(1UL << Count);
+                _nullCount--;
+            }
+        }
+
+        if (ColumnTypeFacts.IsText(Type))
+        {
+            _utf8Length = _offsets[Count];
+        }
+    }
+
+    public void AppendNull()
+    {
+        var row = Count;
+        AppendDefault();
+        _nulls[row >> 6] |= 1UL << row;
+        _nullCount++;
+    }
+
+    public void AppendLong(long value)
+    {
+        EnsureRow();
+        _longs[Count++] = value;
+    }
+
+    public void AppendDouble(double value)
+    {
+        EnsureRow();
+        _doubles[Count++] = value;
+    }
+
+    public void AppendDecimal(decimal value)
+    {
+        EnsureRow();
+        _decimals[Count++] = value;
+    }
+
+    public void AppendGuid(Guid value)
+    {
+        EnsureRow();
+        _guids[Count++] = value;
+    }
+
+    public void AppendUtf8(ReadOnlySpan<byte> value)
+    {
+        EnsureRow();
+        value.CopyTo(ReserveUtf8(value.Length));
+        CommitUtf8(value.Length);
+    }
+
+    public void AppendString(string value)
+    {
+        EnsureRow();
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        var written = Encoding.UTF8.GetBytes(value, ReserveUtf8(max));
+        CommitUtf8(written);
+    }
+
+    /// <summary>Space for the next string's bytes; finish with <see cref="CommitUtf8"/>.</summary>
+    public Span<byte> ReserveUtf8(int maxBytes)
+    {
+        if (_utf8Length + maxBytes > _utf8.Length)
+        {
+            Array.Resize(ref _utf8, Math.Max(checked(_utf8Length + maxBytes), Math.Min(_utf8.Length * 2, Array.MaxLength)));
+        }
+
+        return _utf8.AsSpan(_utf8Length, maxBytes);
+    }
+
+    public void CommitUtf8(int length)
+    {
+        EnsureRow();
+        _utf8Length += length;
+        _offsets[++Count] = _utf8Length;
+    }
+
+    /// <summary>Appends row <paramref name="row"/> of <paramref name="source"/> (same type).</summary>
+    public void AppendFrom(ColumnBuffer source, int row)
+    {
+        if (source.IsNull(row))
+        {
+            AppendNull();
+            return;
+        }
+
+        switch (Type)
+        {
+            case ColumnType.Real: AppendDouble(source._doubles[row]); break;
+            case ColumnType.Decimal: AppendDecimal(source._decimals[row]); break;
+            case ColumnType.Guid: AppendGuid(source._guids[row]); break;
+            case ColumnType.String or ColumnType.Dynamic: AppendUtf8(source.GetUtf8(row)); break;
+            default: AppendLong(source._longs[row]); break;
+        }
+    }
+
+    /// <summary>Appends the default (zero / empty) value, not null.</summary>
+    public void AppendDefault()
+    {
+        switch (Type)
+        {
+            case ColumnType.Real: AppendDouble(0); break;
+            case ColumnType.Decimal: AppendDecimal(0); break;
+            case ColumnType.Guid: AppendGuid(default); break;
+            case ColumnType.String or ColumnType.Dynamic: AppendUtf8([]); break;
+            default: AppendLong(0); break;
+        }
+    }
+
+    private void EnsureRow()
+    {
+        var needed = Count + 1;
+        if ((needed + 63) >> 6 > _nulls.Length)
+        {
+            Array.Resize(ref _nulls, Math.Max(4, _nulls.Length * 2));
+        }
+
+        switch (Type)
+        {
+            case ColumnType.Real:
+                Grow(ref _doubles, needed);
+                break;
+            case ColumnType.Decimal:
+                Grow(ref _decimals, needed);
+                break;
+            case ColumnType.Guid:
+                Grow(ref _guids, needed);
+                break;
+            case ColumnType.String or ColumnType.Dynamic:
+                Grow(ref _offsets, needed + 1);
+                break;
+            default:
+                Grow(ref _longs, needed);
+                break;
+        }
+    }
+
+    private static void Grow<T>(ref T[] array, int needed)
+    {
+        if (needed > array.Length)
+        {
+            Array.Resize(ref array, Math.Max(needed, Math.Max(16, array.Length * 2)));
+        }
+    }
+}

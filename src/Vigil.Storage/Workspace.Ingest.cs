@@ -1,0 +1,263 @@
+using Vigil.Storage.Catalog;
+using Vigil.Storage.Extents;
+using Vigil.Storage.Format;
+using Vigil.Storage.Ingestion;
+using Vigil.Storage.Memory;
+
+namespace Vigil.Storage;
+
+public sealed partial class Workspace
+{
+    private const long WalBatchBytes = 8L << 20;
+
+    /// <summary>
+    /// Ingests <paramref name="data"/> into <paramref name="table"/> (a built-in table is created on first use),
+    /// streaming it in bounded memory. Rows that cannot be converted are reported with their row numbers; every
+    /// accepted row is durable (in the WAL, fsynced) and visible to new snapshots when this returns.
+    /// </summary>
+    public IngestResult Ingest(string table, Stream data, IngestFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ThrowIfDisposed();
+        var definition = EnsureTable(table);
+        var writer = Writer(table);
+        long accepted = 0, failed = 0;
+        var failures = new List<IngestFailure>();
+        void Fail(long row, string reason)
+        {
+            failed++;
+            if (failures.Count < IngestResult.MaxReportedFailures)
+            {
+                failures.Add(new IngestFailure(row, reason));
+            }
+        }
+
+        using var converter = new RecordConverter(definition.Schema, definition.Policy, NowTicks());
+        using var payload = new MemoryStream();
+        void CommitIfFull()
+        {
+            if (converter.Batch.RowCount >= _options.WalBatchRows || converter.Batch.EstimatedBytes >= WalBatchBytes)
+            {
+                accepted += Commit(writer, converter.Batch, payload);
+                converter.Batch.Clear();
+                converter.Batch.IngestionTicks = NowTicks();
+            }
+        }
+
+        if (format is IngestFormat.JsonLines or IngestFormat.Json)
+        {
+            var reader = new JsonRecordReader(data, format == IngestFormat.JsonLines);
+            while (reader.TryRead(out var record, out var row, out var error, out var fatal))
+            {
+                if (error is not null)
+                {
+                    Fail(row, error);
+                    if (fatal)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (!converter.TryAddJson(record.Span, out error))
+                {
+                    Fail(row, error!);
+                }
+
+                CommitIfFull();
+            }
+        }
+        else if (format is IngestFormat.Csv or IngestFormat.CsvWithHeader)
+        {
+            using var reader = new CsvRecordReader(data);
+            long row = 0;
+            var headerPending = format == IngestFormat.CsvWithHeader;
+            while (reader.TryRead(out var error))
+            {
+                if (reader.IsBlank && error is null)
+                {
+                    continue;
+                }
+
+                if (headerPending)
+                {
+                    headerPending = false;
+                    if (error is not null || !converter.TrySetCsvHeader(reader, out error))
+                    {
+                        Fail(0, "header: " + error);
+                        break;
+                    }
+
+                    continue;
+                }
+
+                row++;
+                if (error is not null)
+                {
+                    Fail(row, error);
+                }
+                else if (!converter.TryAddCsv(reader, out error))
+                {
+                    Fail(row, error!);
+                }
+
+                CommitIfFull();
+            }
+        }
+        else
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown ingestion format.");
+        }
+
+        if (converter.Batch.RowCount > 0)
+        {
+            accepted += Commit(writer, converter.Batch, payload);
+        }
+
+        FlushWriter(writer);
+        return new IngestResult(accepted, failed, failures);
+    }
+
+    /// <summary>Writes every table's buffered rows to extents.</summary>
+    public void Flush()
+    {
+        ThrowIfDisposed();
+        List<TableWriter> writers;
+        lock (_writers)
+        {
+            writers = [.. _writers.Values];
+        }
+
+        foreach (var writer in writers)
+        {
+            FlushWriter(writer);
+        }
+    }
+
+    private CatalogTable EnsureTable(string table)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(table);
+        if (_catalog.Tables.TryGetValue(table, out var existing))
+        {
+            return existing;
+        }
+
+        if (_builtIns.TryGetValue(table, out var schema))
+        {
+            CreateTable(schema);
+            return _catalog.Tables[table];
+        }
+
+        throw new ArgumentException($"Table '{table}' does not exist (create it first; custom tables end in '_CL').", nameof(table));
+    }
+
+    private long NowTicks() => _options.TimeProvider.GetUtcNow().UtcTicks;
+
+    /// <summary>Logs a batch, buffers it, waits until the log is durable; flushes when the buffer is full.</summary>
+    private int Commit(TableWriter writer, RowBatch batch, MemoryStream payload)
+    {
+        var rows = batch.RowCount;
+        if (rows == 0)
+        {
+            return 0;
+        }
+
+        payload.SetLength(0);
+        batch.WriteTo(payload);
+        long sequence;
+        bool full;
+        lock (writer.Lock)
+        {
+            // Logging and buffering under one lock keeps the buffer in WAL order, which the per-table
+            // "flushed through sequence N" checkpoint relies on.
+            sequence = _wal.Append(payload.GetBuffer().AsSpan(0, (int)payload.Length));
+            writer.Apply(batch, sequence);
+            full = writer.Rows >= _options.FlushRows || writer.Bytes >= _options.FlushBytes;
+        }
+
+        _wal.WaitDurable(sequence);
+        if (full)
+        {
+            FlushWriter(writer);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Writes a table's buffered rows as an extent and commits it with the manifest.</summary>
+    private void FlushWriter(TableWriter writer)
+    {
+        lock (writer.FlushLock)
+        {
+            ColumnBuffer[] buffers;
+            int rows;
+            long maxSequence;
+            TableSchema schema;
+            lock (writer.Lock)
+            {
+                if (writer.Rows == 0)
+                {
+                    return;
+                }
+
+                (buffers, rows, var minSequence, maxSequence, schema) = writer.TakeAll();
+                writer.InFlightMinSequence = minSequence;
+            }
+
+            try
+            {
+                var id = Guid.NewGuid();
+                var path = ExtentPath(id);
+                var columns = new List<ColumnDefinition>(schema.Columns) { HiddenIngestionColumn };
+                ExtentWriter.Write(path, id, schema.Name, columns, buffers, rows, _options.BlockRows, NowTicks());
+                DurableFile.SyncDirectory(_extentsPath);
+                var reader = ExtentReader.Open(path);
+                CommitExtents(schema.Name, [reader], [], maxSequence);
+            }
+            finally
+            {
+                lock (writer.Lock)
+                {
+                    writer.InFlightMinSequence = 0;
+                }
+            }
+
+            DeleteSpentWal();
+            SignalMaintenance();
+        }
+    }
+
+    private static readonly ColumnDefinition HiddenIngestionColumn = ColumnDefinition.Hidden(ExtentMetadata.IngestionTimeColumn, ColumnType.DateTime);
+
+    /// <summary>Deletes WAL segments all of whose records are in extents.</summary>
+    private void DeleteSpentWal()
+    {
+        if (_wal is null)
+        {
+            return;
+        }
+
+        var safe = _wal.LastSequence;
+        lock (_writers)
+        {
+            foreach (var writer in _writers.Values)
+            {
+                lock (writer.Lock)
+                {
+                    if (writer.MinSequence > 0)
+                    {
+                        safe = Math.Min(safe, writer.MinSequence - 1);
+                    }
+
+                    if (writer.InFlightMinSequence > 0)
+                    {
+                        safe = Math.Min(safe, writer.InFlightMinSequence - 1);
+                    }
+                }
+            }
+        }
+
+        _wal.DeleteThrough(safe);
+    }
+}
