@@ -28,16 +28,26 @@ public static partial class DateTimeText
             return false;
         }
 
-        if (TryParseIso(text, out ticks) || TryParseRfc(text, out ticks))
+        // A text in one of the documented shapes is judged by that shape alone: "0001-01-01T00:00:00+01:00" is
+        // out of range, not something for the lenient fallback to reinterpret.
+        var result = ParseIso(text, out ticks);
+        if (result == Shape.NotMatched)
         {
-            return true;
+            result = ParseRfc(text, out ticks);
         }
 
-        return TryParseFallback(text, out ticks);
+        return result == Shape.NotMatched ? TryParseFallback(text, out ticks) : result == Shape.Valid;
+    }
+
+    private enum Shape
+    {
+        NotMatched,
+        Invalid,
+        Valid,
     }
 
     // yyyy-M-d[(T| )H:m[:s[.f]]][zone]
-    private static bool TryParseIso(ReadOnlySpan<char> text, out long ticks)
+    private static Shape ParseIso(ReadOnlySpan<char> text, out long ticks)
     {
         ticks = 0;
         var pos = 0;
@@ -45,7 +55,7 @@ public static partial class DateTimeText
             || !TryDigits(text, ref pos, 1, 2, out var month) || !Expect(text, ref pos, '-')
             || !TryDigits(text, ref pos, 1, 2, out var day))
         {
-            return false;
+            return Shape.NotMatched;
         }
 
         long timeTicks = 0;
@@ -68,14 +78,14 @@ public static partial class DateTimeText
 
         if (!TryZone(text, ref pos, out var offsetTicks) || pos != text.Length)
         {
-            return false;
+            return Shape.NotMatched;
         }
 
-        return TryCompose(year, month, day, timeTicks, offsetTicks, out ticks);
+        return TryCompose(year, month, day, timeTicks, offsetTicks, out ticks) ? Shape.Valid : Shape.Invalid;
     }
 
     // [Weekday[,]] d(-| )Mon(-| )yy[yy] H:m[:s[.f]] [zone]
-    private static bool TryParseRfc(ReadOnlySpan<char> text, out long ticks)
+    private static Shape ParseRfc(ReadOnlySpan<char> text, out long ticks)
     {
         ticks = 0;
         var pos = 0;
@@ -89,7 +99,7 @@ public static partial class DateTimeText
 
             if (NameIndex(text[start..pos], DayNames) < 0)
             {
-                return false;
+                return Shape.NotMatched;
             }
 
             if (pos < text.Length && text[pos] == ',')
@@ -99,19 +109,19 @@ public static partial class DateTimeText
 
             if (!SkipSpaces(text, ref pos))
             {
-                return false;
+                return Shape.NotMatched;
             }
         }
 
         if (!TryDigits(text, ref pos, 1, 2, out var day))
         {
-            return false;
+            return Shape.NotMatched;
         }
 
         var separator = pos < text.Length ? text[pos] : '\0';
         if (separator != '-' && separator != ' ')
         {
-            return false;
+            return Shape.NotMatched;
         }
 
         pos++;
@@ -124,13 +134,13 @@ public static partial class DateTimeText
         var month = NameIndex(text[monthStart..pos], MonthNames) + 1;
         if (month == 0 || !Expect(text, ref pos, separator))
         {
-            return false;
+            return Shape.NotMatched;
         }
 
         var yearStart = pos;
         if (!TryDigits(text, ref pos, 2, 4, out var year) || pos - yearStart == 3)
         {
-            return false;
+            return Shape.NotMatched;
         }
 
         if (pos - yearStart == 2)
@@ -140,15 +150,15 @@ public static partial class DateTimeText
 
         if (!SkipSpaces(text, ref pos) || !TryTime(text, ref pos, out var timeTicks))
         {
-            return false;
+            return Shape.NotMatched;
         }
 
         if (!TryZone(text, ref pos, out var offsetTicks) || pos != text.Length)
         {
-            return false;
+            return Shape.NotMatched;
         }
 
-        return TryCompose(year, month, day, timeTicks, offsetTicks, out ticks);
+        return TryCompose(year, month, day, timeTicks, offsetTicks, out ticks) ? Shape.Valid : Shape.Invalid;
     }
 
     private static bool TryParseFallback(ReadOnlySpan<char> text, out long ticks)

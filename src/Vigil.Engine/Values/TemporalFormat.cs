@@ -4,7 +4,7 @@ namespace Vigil.Engine.Values;
 
 /// <summary>
 /// A compiled <c>format_datetime</c> or <c>format_timespan</c> format: the specifiers of the reference pages (runs of
-/// <c>d f F h H m M s y t</c>) and literal text in between (the documented delimiters, any other non-letter,
+/// <c>d f F h H m M s y t</c>) and literal text in between (the documented delimiters, any other character,
 /// <c>'quoted'</c> text and <c>\</c>-escaped characters). Compile once per distinct format, then format each row
 /// into a span. Semantics follow .NET's custom formats, which Kusto's pages mirror: an all-zero <c>F</c> run prints
 /// nothing and drops a '.' just before it; <c>h</c> is the 12-hour clock for datetimes and the hour of the day for
@@ -87,7 +87,7 @@ internal sealed class TemporalFormat
                 continue;
             }
 
-            if (!char.IsAsciiLetter(ch))
+            if (!char.IsAsciiLetter(ch) || IsLiteralLetter(ch))
             {
                 literal.Append(ch);
                 i++;
@@ -123,6 +123,11 @@ internal sealed class TemporalFormat
         result = new TemporalFormat([.. tokens], forTimeSpan);
         return true;
     }
+
+    // Letters that are neither a specifier nor one that is rejected (.NET's g, K, z, and the date-only M, y, t in a
+    // timespan format) print as themselves, as in .NET ("yyyy-MM-ddTHH").
+    private static bool IsLiteralLetter(char ch) =>
+        ch is not ('d' or 'f' or 'F' or 'h' or 'H' or 'm' or 's' or 'M' or 'y' or 't' or 'g' or 'K' or 'z');
 
     private static bool TryToken(char ch, int run, bool forTimeSpan, out Token token)
     {

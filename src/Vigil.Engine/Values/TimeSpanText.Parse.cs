@@ -26,13 +26,7 @@ public static partial class TimeSpanText
             return false;
         }
 
-        var ok = text.Contains(':') ? TryParseClock(text, out ticks) : TryParseWithUnit(text, out ticks);
-        if (ok && negative)
-        {
-            ticks = -ticks;
-        }
-
-        return ok;
+        return text.Contains(':') ? TryParseClock(text, negative, out ticks) : TryParseWithUnit(text, negative, out ticks);
     }
 
     /// <summary>
@@ -56,7 +50,7 @@ public static partial class TimeSpanText
         return TryParse(text, out ticks) ? KqlLiteralKind.Value : KqlLiteralKind.Invalid;
     }
 
-    private static bool TryParseClock(ReadOnlySpan<char> text, out long ticks)
+    private static bool TryParseClock(ReadOnlySpan<char> text, bool negative, out long ticks)
     {
         ticks = 0;
         Span<Range> parts = stackalloc Range[5];
@@ -122,7 +116,9 @@ public static partial class TimeSpanText
 
         var total = (Int128)days * KqlTime.TicksPerDay + (hours * KqlTime.TicksPerHour) + (minutes * KqlTime.TicksPerMinute)
             + (seconds * KqlTime.TicksPerSecond) + fraction;
-        if (total > long.MaxValue)
+        // The magnitude of long.MinValue is one more than long.MaxValue.
+        total = negative ? -total : total;
+        if (total < long.MinValue || total > long.MaxValue)
         {
             return false;
         }
@@ -152,7 +148,7 @@ public static partial class TimeSpanText
         return value <= max;
     }
 
-    private static bool TryParseWithUnit(ReadOnlySpan<char> text, out long ticks)
+    private static bool TryParseWithUnit(ReadOnlySpan<char> text, bool negative, out long ticks)
     {
         ticks = 0;
         var end = 0;
@@ -167,19 +163,20 @@ public static partial class TimeSpanText
         }
 
         var unit = UnitTicks(text[end..].TrimStart());
-        if (unit < 0)
-        {
-            return false;
-        }
-
         // decimal keeps "0.1s" and "1.5h" exact; a double would not.
-        var exact = amount * unit;
-        if (exact > long.MaxValue)
+        if (unit < 0 || amount > (decimal)long.MaxValue / unit + 1)
         {
             return false;
         }
 
-        ticks = (long)decimal.Truncate(exact);
+        var exact = decimal.Truncate(amount * unit);
+        exact = negative ? -exact : exact;
+        if (exact < long.MinValue || exact > long.MaxValue)
+        {
+            return false;
+        }
+
+        ticks = (long)exact;
         return true;
     }
 
