@@ -165,7 +165,7 @@ public static partial class DateTimeText
     {
         ticks = 0;
         // Only worth trying on something that looks like a date: a digit and at most a sentence's worth of text.
-        if (text.Length > 64 || text.IndexOfAnyInRange('0', '9') < 0)
+        if (text.Length > 64 || !ContainsDigit(text))
         {
             return false;
         }
@@ -179,6 +179,20 @@ public static partial class DateTimeText
 
         ticks = value.Ticks;
         return true;
+    }
+
+    // A plain loop: IndexOfAnyInRange allocates on this runtime.
+    private static bool ContainsDigit(ReadOnlySpan<char> text)
+    {
+        foreach (var ch in text)
+        {
+            if (char.IsAsciiDigit(ch))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>H:m[:s[.fffffff]] as ticks since midnight.</summary>
