@@ -149,12 +149,12 @@ internal static class BlockDecoder
             for (var i = 0; i < count; i++)
             {
                 var code = longs[i];
-                if ((ulong)code >= (ulong)dictionary.Count)
+                if ((ulong)code >= (ulong)dictionary.Count && !destination.IsNull(i))
                 {
                     ThrowHelper.Corrupt(path, "dictionary code out of range");
                 }
 
-                codes[i] = (int)code;
+                codes[i] = (ulong)code < (ulong)dictionary.Count ? (int)code : 0;
             }
 
             destination.Dictionary = dictionary;

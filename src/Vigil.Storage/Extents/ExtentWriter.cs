@@ -104,7 +104,7 @@ internal sealed class ExtentWriter : IDisposable
                 var interner = new Utf8Interner(buffer, Math.Min(rowCount, 4096));
                 // Dictionary-encode when values repeat enough that codes plus one copy of each value are smaller.
                 var limit = Math.Min(1 << 20, Math.Max(16, rowCount / 4));
-                if (interner.TryEncode(codes.AsSpan(0, rowCount), limit))
+                if (interner.TryEncode(codes.AsSpan(0, rowCount), limit) && interner.Count > 0)
                 {
                     column.Encoding = ExtentColumn.DictionaryEncoding;
                     column.DictionaryCount = interner.Count;
