@@ -156,7 +156,7 @@ public sealed partial class DynamicValue
                         kind = KqlLiteralKind.Invalid;
                     }
 
-                    value = kind == KqlLiteralKind.Value ? FromLong(whole) : Null;
+                    value = kind != KqlLiteralKind.Value ? Null : name is "int" or "int32" ? FromJsonInteger(whole) : FromLong(whole);
                     break;
                 case "real" or "double" or "float":
                     kind = RealText.ParseLiteral(content, out var real);
@@ -227,7 +227,7 @@ public sealed partial class DynamicValue
 
             if (!isReal && long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
             {
-                value = FromLong(whole);
+                value = FromJsonInteger(whole);
                 return true;
             }
 

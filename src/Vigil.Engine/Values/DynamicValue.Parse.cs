@@ -130,7 +130,7 @@ public sealed partial class DynamicValue
     {
         if (reader.TryGetInt64(out var whole))
         {
-            return FromLong(whole);
+            return FromJsonInteger(whole);
         }
 
         var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;

@@ -13,7 +13,8 @@ public sealed partial class DynamicValue
     private const int SmallLongMin = -16;
     private const int SmallLongMax = 255;
 
-    private static readonly DynamicValue[] SmallLongs = CreateSmallLongs();
+    private static readonly DynamicValue[] SmallLongs = CreateSmallLongs(fromJsonInt: false);
+    private static readonly DynamicValue[] SmallJsonInts = CreateSmallLongs(fromJsonInt: true);
 
     // bool (0/1), long, real (bits), datetime and timespan ticks.
     private readonly long _bits;
@@ -21,11 +22,15 @@ public sealed partial class DynamicValue
     // string, DynamicValue[] (array), DynamicPropertyBag, boxed Guid or decimal.
     private readonly object? _reference;
 
-    private DynamicValue(DynamicKind kind, long bits, object? reference)
+    // A JSON integer that fits 32 bits: gettype() calls it "int" (gettype-function.md: gettype(parse_json('1'))).
+    private readonly bool _isJsonInt;
+
+    private DynamicValue(DynamicKind kind, long bits, object? reference, bool isJsonInt = false)
     {
         Kind = kind;
         _bits = bits;
         _reference = reference;
+        _isJsonInt = isJsonInt;
     }
 
     public DynamicKind Kind { get; }
@@ -46,6 +51,19 @@ public sealed partial class DynamicValue
 
     public static DynamicValue FromLong(long value) =>
         value is >= SmallLongMin and <= SmallLongMax ? SmallLongs[value - SmallLongMin] : new(DynamicKind.Long, value, null);
+
+    /// <summary>An integer read from JSON text: a long whose <see cref="TypeName"/> is "int" when it fits 32 bits.</summary>
+    internal static DynamicValue FromJsonInteger(long value)
+    {
+        if (value is < int.MinValue or > int.MaxValue)
+        {
+            return FromLong(value);
+        }
+
+        return value is >= SmallLongMin and <= SmallLongMax
+            ? SmallJsonInts[value - SmallLongMin]
+            : new(DynamicKind.Long, value, null, isJsonInt: true);
+    }
 
     public static DynamicValue FromReal(double value) => new(DynamicKind.Real, BitConverter.DoubleToInt64Bits(value), null);
 
@@ -104,12 +122,31 @@ public sealed partial class DynamicValue
         _ => 0,
     };
 
-    private static DynamicValue[] CreateSmallLongs()
+    /// <summary>
+    /// What <c>gettype()</c> returns for the value: null, bool, int (a 32-bit JSON integer), long, real, decimal,
+    /// datetime, timespan, guid, string, array or dictionary.
+    /// </summary>
+    public string TypeName => Kind switch
+    {
+        DynamicKind.Null => "null",
+        DynamicKind.Bool => "bool",
+        DynamicKind.Long => _isJsonInt ? "int" : "long",
+        DynamicKind.Real => "real",
+        DynamicKind.Decimal => "decimal",
+        DynamicKind.DateTime => "datetime",
+        DynamicKind.TimeSpan => "timespan",
+        DynamicKind.Guid => "guid",
+        DynamicKind.String => "string",
+        DynamicKind.Array => "array",
+        _ => "dictionary",
+    };
+
+    private static DynamicValue[] CreateSmallLongs(bool fromJsonInt)
     {
         var values = new DynamicValue[SmallLongMax - SmallLongMin + 1];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = new DynamicValue(DynamicKind.Long, i + SmallLongMin, null);
+            values[i] = new DynamicValue(DynamicKind.Long, i + SmallLongMin, null, fromJsonInt);
         }
 
         return values;
