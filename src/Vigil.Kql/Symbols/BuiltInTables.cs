@@ -9,7 +9,9 @@ namespace Vigil.Kql.Symbols;
 /// The M365 Defender and Sentinel tables every Vigil workspace has, with their columns in storage order.
 /// The definitions come from <c>BuiltInTables.json</c>, an embedded resource generated from
 /// <c>shared/schemas/tables.json</c> by <c>scripts/gen-builtin-tables.sh</c> (a test fails when the checked-in file
-/// drifts from its source), so the product never reads the shared folder at run time.
+/// drifts from its source), so the product never reads the shared folder at run time. Columns that Defender spells
+/// differently from Sentinel (<c>AccountUpn</c>/<c>AccountUPN</c>) keep Sentinel's name and accept Defender's as an
+/// alias (<see cref="TableSchema.Aliases"/>), so portal queries run unmodified.
 /// </summary>
 public static class BuiltInTables
 {
@@ -50,7 +52,17 @@ public static class BuiltInTables
                 columns.Add(new ColumnSymbol(columnName, type));
             }
 
-            tables.Add(new TableSymbol(name, columns, category));
+            Dictionary<string, string>? aliases = null;
+            if (table.TryGetProperty("aliases", out var aliasList))
+            {
+                aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var alias in aliasList.EnumerateArray())
+                {
+                    aliases[alias[0].GetString()!] = alias[1].GetString()!;
+                }
+            }
+
+            tables.Add(new TableSymbol(name, new TableSchema(columns, isOpen: false, aliases), category));
         }
 
         var all = tables.ToImmutable();

@@ -11,6 +11,7 @@ namespace Vigil.Kql.Symbols;
 public sealed class TableSchema : IEquatable<TableSchema>
 {
     private readonly Dictionary<string, int> _indexByName;
+    private readonly IReadOnlyDictionary<string, string>? _aliases;
 
     /// <summary>A schema with no columns.</summary>
     public static readonly TableSchema Empty = new([]);
@@ -19,8 +20,10 @@ public sealed class TableSchema : IEquatable<TableSchema>
     /// Creates a schema. Later duplicates of a name replace the earlier column in place (as <c>extend</c> does);
     /// use <see cref="WithUniqueNames"/> when duplicates must get numeric suffixes instead.
     /// </summary>
-    public TableSchema(IEnumerable<ColumnSymbol> columns)
+    public TableSchema(IEnumerable<ColumnSymbol> columns, bool isOpen = false, IReadOnlyDictionary<string, string>? aliases = null)
     {
+        IsOpen = isOpen;
+        _aliases = aliases is { Count: > 0 } ? aliases : null;
         ArgumentNullException.ThrowIfNull(columns);
         var list = new List<ColumnSymbol>();
         _indexByName = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -42,11 +45,36 @@ public sealed class TableSchema : IEquatable<TableSchema>
 
     public ImmutableArray<ColumnSymbol> Columns { get; }
 
+    /// <summary>
+    /// True when the rows may carry more columns than <see cref="Columns"/> whose names and types only the data
+    /// decides (after <c>evaluate bag_unpack</c>, <c>pivot</c>, most plugins). The binder accepts unknown column
+    /// names on an open schema and gives them <see cref="ScalarType.Unknown"/>.
+    /// </summary>
+    public bool IsOpen { get; }
+
+    /// <summary>This schema, open (see <see cref="IsOpen"/>).</summary>
+    public TableSchema AsOpen() => IsOpen ? this : new TableSchema(Columns, isOpen: true, _aliases);
+
+    /// <summary>
+    /// Other spellings of column names (alias -> column name) that name lookups accept, e.g. Defender's
+    /// <c>AccountUpn</c> for Sentinel's <c>AccountUPN</c>. An alias applies only while its column exists and no
+    /// column has the alias's own name.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Aliases => _aliases ?? EmptyAliases;
+
+    private static readonly Dictionary<string, string> EmptyAliases = new(StringComparer.Ordinal);
+
     public int Count => Columns.Length;
 
     public bool TryGetColumn(string name, [NotNullWhen(true)] out ColumnSymbol? column)
     {
         if (_indexByName.TryGetValue(name, out var index))
+        {
+            column = Columns[index];
+            return true;
+        }
+
+        if (_aliases is not null && _aliases.TryGetValue(name, out var target) && _indexByName.TryGetValue(target, out index))
         {
             column = Columns[index];
             return true;
@@ -62,7 +90,7 @@ public sealed class TableSchema : IEquatable<TableSchema>
     public bool Contains(string name) => _indexByName.ContainsKey(name);
 
     /// <summary>This schema with columns added at the end, or replaced in place when the name exists (<c>extend</c>).</summary>
-    public TableSchema WithColumns(IEnumerable<ColumnSymbol> columns) => new([.. Columns, .. columns]);
+    public TableSchema WithColumns(IEnumerable<ColumnSymbol> columns) => new([.. Columns, .. columns], IsOpen, _aliases);
 
     /// <summary>Only the named columns that exist, in this schema's order.</summary>
     public TableSchema Without(IReadOnlySet<string> names)
@@ -76,7 +104,7 @@ public sealed class TableSchema : IEquatable<TableSchema>
             }
         }
 
-        return new TableSchema(kept);
+        return new TableSchema(kept, IsOpen, _aliases);
     }
 
     /// <summary>
@@ -117,7 +145,7 @@ public sealed class TableSchema : IEquatable<TableSchema>
 
     public bool Equals(TableSchema? other)
     {
-        if (other is null || other.Columns.Length != Columns.Length)
+        if (other is null || other.Columns.Length != Columns.Length || other.IsOpen != IsOpen)
         {
             return false;
         }
@@ -160,6 +188,6 @@ public sealed class TableSchema : IEquatable<TableSchema>
             builder.Append(Columns[i]);
         }
 
-        return builder.Append(')').ToString();
+        return builder.Append(IsOpen ? (Columns.Length > 0 ? ", ...)" : "...)") : ")").ToString();
     }
 }

@@ -12,7 +12,9 @@ namespace Vigil.Kql.Tests.Symbols;
 /// <item>M365D tables get <c>Timestamp</c> (datetime) first when missing, except the two DeviceTvm inventory tables
 /// that Defender documents without a time column;</item>
 /// <item>Device* tables that the Streaming API delivers (all but DeviceTvm*) get <c>MachineGroup</c>;</item>
-/// <item>every table gets the Sentinel standard columns it lacks, appended in <see cref="StandardColumns"/> order.</item>
+/// <item>every table gets the Sentinel standard columns it lacks, appended in <see cref="StandardColumns"/> order;</item>
+/// <item>a column Defender spells differently (<c>m365d_name</c>, e.g. AccountUpn for AccountUPN) gets that spelling
+/// as an alias.</item>
 /// </list>
 /// Column order and types are otherwise exactly the source's.
 /// </summary>
@@ -53,11 +55,17 @@ internal static class BuiltInTablesGenerator
             }
 
             var columns = new List<(string Name, string Type)>();
+            var aliases = new List<(string Alias, string Name)>();
             var isM365D = false;
             foreach (var column in table.Value.EnumerateArray())
             {
-                columns.Add((column.GetProperty("name").GetString()!, column.GetProperty("type").GetString()!));
+                var name = column.GetProperty("name").GetString()!;
+                columns.Add((name, column.GetProperty("type").GetString()!));
                 isM365D |= column.TryGetProperty("present_in", out _);
+                if (column.TryGetProperty("m365d_name", out var m365dName) && m365dName.GetString() is { } alias && alias != name)
+                {
+                    aliases.Add((alias, name));
+                }
             }
 
             AddDerivedColumns(table.Name, isM365D, columns);
@@ -73,7 +81,20 @@ internal static class BuiltInTablesGenerator
                 output.Append(i + 1 < columns.Count ? ",\n" : "\n");
             }
 
-            output.Append("      ]\n    }");
+            output.Append(aliases.Count > 0 ? "      ],\n" : "      ]\n");
+            if (aliases.Count > 0)
+            {
+                output.Append("      \"aliases\": [\n");
+                for (var i = 0; i < aliases.Count; i++)
+                {
+                    output.Append(CultureInfo.InvariantCulture, $"        [{Quote(aliases[i].Alias)}, {Quote(aliases[i].Name)}]");
+                    output.Append(i + 1 < aliases.Count ? ",\n" : "\n");
+                }
+
+                output.Append("      ]\n");
+            }
+
+            output.Append("    }");
         }
 
         output.Append("\n  ]\n}\n");

@@ -7,7 +7,7 @@ public static partial class BuiltInFunctions
     private static readonly string[] AggregateSpecs =
     [
         // count/sum/avg
-        "count(predicate:bool?) -> long; name=prefix:count",
+        "count(expr:scalar?) -> long; name=prefix:count",
         "countif(predicate:bool) -> long; name=prefix:countif",
         "cnt() -> long; name=prefix:cnt; obsolete=count; hidden",
         "sum(expr:summable) -> $sum; name=prefix:sum",

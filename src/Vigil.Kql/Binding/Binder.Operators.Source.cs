@@ -1,0 +1,126 @@
+using Vigil.Kql.Symbols;
+using Vigil.Kql.Syntax;
+
+namespace Vigil.Kql.Binding;
+
+internal sealed partial class Binder
+{
+    private Rows BindPrint(PrintOperator print, Context context)
+    {
+        var columns = new List<ColumnSymbol>();
+        var namer = new ColumnNamer("print_", 0);
+        var rowContext = context with { Row = null };
+        foreach (var item in print.Expressions)
+        {
+            if (item is SimpleNamedExpression or CompoundNamedExpression)
+            {
+                columns.AddRange(BindProjectionItem(item, rowContext, namer));
+                continue;
+            }
+
+            // print names unnamed values print_0, print_1... whatever the expression is.
+            var type = BindScalar(item, rowContext);
+            columns.Add(new ColumnSymbol(namer.Next(), type));
+        }
+
+        return new Rows(TableSchema.WithUniqueNames(columns), false);
+    }
+
+    private Rows BindRange(RangeOperator range, Context context)
+    {
+        var scalarContext = context with { Row = null };
+        var from = BindScalar(range.From, scalarContext);
+        var to = BindScalar(range.To, scalarContext);
+        var step = BindScalar(range.Step, scalarContext);
+        ScalarType type;
+        if (from is ScalarType.DateTime or ScalarType.TimeSpan)
+        {
+            type = from;
+            if (step is not (ScalarType.TimeSpan or ScalarType.Unknown or ScalarType.Dynamic))
+            {
+                Report(BindingDiagnostics.WrongArgumentType("range", "step", "timespan", step, range.Step.TextStart, range.Step.Width));
+            }
+        }
+        else
+        {
+            type = TypeFacts.IsNumeric(from) && TypeFacts.IsNumeric(to) ? TypeFacts.Widest(TypeFacts.Widest(from, to), ScalarType.Long) : from;
+            if (type == ScalarType.Int)
+            {
+                type = ScalarType.Long;
+            }
+        }
+
+        _ = step;
+        return new Rows(new TableSchema([new ColumnSymbol(range.Name.SimpleName, type)]), true);
+    }
+
+    private Rows BindSearch(SearchOperator search, Rows input, Context context)
+    {
+        var schemas = new List<TableSchema>();
+        if (search.In is { } inClause)
+        {
+            foreach (var table in inClause.Tables)
+            {
+                if (table is NameReference { Name: WildcardedName } wildcard)
+                {
+                    foreach (var candidate in _workspace.Tables)
+                    {
+                        if (MatchesWildcard(candidate.Name, wildcard.SimpleName))
+                        {
+                            NoteTableReference(candidate);
+                            schemas.Add(candidate.Schema);
+                        }
+                    }
+
+                    continue;
+                }
+
+                schemas.Add(BindTabular(table, context).Schema);
+            }
+        }
+        else if (input.Schema.Count > 0 || input.Schema.IsOpen)
+        {
+            schemas.Add(input.Schema);
+        }
+
+        var row = schemas.Count == 0 ? TableSchema.Empty.AsOpen() : OuterUnion(schemas).AsOpen();
+        var predicateContext = Context.ForRows(context.Scope, new Rows(row, false)) with { InSearchPredicate = true };
+        var predicate = BindScalar(search.Predicate, predicateContext);
+        if (predicate != ScalarType.String)
+        {
+            ExpectBool(search.Predicate, predicate);
+        }
+        return new Rows(new TableSchema([new ColumnSymbol("$table", ScalarType.String), .. row.Columns], isOpen: true), false);
+    }
+
+    private Rows BindScan(ScanOperator scan, Rows input, Context context)
+    {
+        var schema = input.Schema;
+        if (scan.Declare is { } declare)
+        {
+            var declared = new List<ColumnSymbol>();
+            foreach (var parameter in declare.Parameters)
+            {
+                var p = BindParameterDeclaration(parameter, context.Scope);
+                declared.Add(new ColumnSymbol(p.Name, p.Type));
+            }
+
+            schema = schema.WithColumns(declared);
+        }
+
+        var stepContext = context with { Row = schema, Serialized = true };
+        foreach (var step in scan.Steps)
+        {
+            ExpectBool(step.Condition, BindScalar(step.Condition, stepContext));
+            if (step.Assignments is { } assignments)
+            {
+                foreach (var assignment in assignments)
+                {
+                    BindExpression(assignment, stepContext);
+                }
+            }
+        }
+
+        return new Rows(schema, true);
+    }
+}

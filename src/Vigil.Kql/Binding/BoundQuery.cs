@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using Vigil.Kql.Diagnostics;
+using Vigil.Kql.Symbols;
+using Vigil.Kql.Syntax;
+
+namespace Vigil.Kql.Binding;
+
+/// <summary>
+/// The binder's result: the syntax tree it bound, a side table of <see cref="SemanticInfo"/> per node (types,
+/// schemas, referenced symbols), and the binding diagnostics. The engine plans from this.
+/// </summary>
+public sealed class BoundQuery
+{
+    private readonly IReadOnlyDictionary<SyntaxNode, SemanticInfo> _info;
+
+    internal BoundQuery(
+        QueryBlock root,
+        IReadOnlyDictionary<SyntaxNode, SemanticInfo> info,
+        ImmutableArray<Diagnostic> diagnostics,
+        TableSchema? resultSchema,
+        ImmutableArray<TableSymbol> referencedTables)
+    {
+        Root = root;
+        _info = info;
+        Diagnostics = diagnostics;
+        ResultSchema = resultSchema;
+        ReferencedTables = referencedTables;
+    }
+
+    public QueryBlock Root { get; }
+
+    /// <summary>Binding diagnostics (KQL2xxx) ordered by position; the parser's are in the tree.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    public bool HasErrors
+    {
+        get
+        {
+            foreach (var d in Diagnostics)
+            {
+                if (d.IsError)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The schema of the last tabular statement's result (what the query returns), or null.</summary>
+    public TableSchema? ResultSchema { get; }
+
+    /// <summary>The workspace tables the query reads, each once, in order of first reference.</summary>
+    public ImmutableArray<TableSymbol> ReferencedTables { get; }
+
+    /// <summary>What the binder knows about <paramref name="node"/>, or null when it did not bind it.</summary>
+    public SemanticInfo? GetInfo(SyntaxNode node) => _info.TryGetValue(node, out var info) ? info : null;
+
+    /// <summary>The scalar type of an expression (Unknown when not bound or tabular).</summary>
+    public ScalarType GetType(Expression expression) => GetInfo(expression)?.Type ?? ScalarType.Unknown;
+
+    /// <summary>The result schema of a tabular expression or query operator, or null.</summary>
+    public TableSchema? GetSchema(Expression expression) => GetInfo(expression)?.Schema;
+}
