@@ -39,6 +39,8 @@ internal sealed partial class Parser
     /// After an operator, tokens that neither continue nor end it are junk. When a '|' follows them at the same
     /// nesting, skip them (one diagnostic) so the rest of the pipeline still parses; otherwise leave them to the caller.
     /// </summary>
+    private const int JunkLookahead = 4096;
+
     private bool SkipJunkBeforeBar()
     {
         if (IsPipelineEnd(CurrentKind))
@@ -46,8 +48,10 @@ internal sealed partial class Parser
             return false;
         }
 
+        // Look a bounded distance ahead so that pathological inputs stay linear.
         var nesting = 0;
-        for (var i = _pos; i < _tokens.Count; i++)
+        var limit = Math.Min(_tokens.Count, _pos + JunkLookahead);
+        for (var i = _pos; i < limit; i++)
         {
             var kind = _tokens[i].Kind;
             if (nesting == 0)

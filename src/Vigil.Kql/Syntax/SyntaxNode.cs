@@ -53,22 +53,57 @@ public abstract class SyntaxNode : SyntaxElement
     {
         get
         {
-            if (_textStart < 0)
+            if (_textStart >= 0)
             {
-                var textStart = End;
-                foreach (var token in GetTokens())
+                return _textStart;
+            }
+
+            // Walk down the first non-empty children without recursion (left-deep chains can be very deep), then
+            // cache the answer on every node of that path: they all start where their first non-empty child does.
+            var path = new List<SyntaxNode>();
+            SyntaxNode node = this;
+            int textStart;
+            while (true)
+            {
+                path.Add(node);
+                SyntaxElement? first = null;
+                foreach (var slot in node._slots)
                 {
-                    if (token.Text.Length > 0)
+                    if (slot is not null && slot.FullWidth > 0)
                     {
-                        textStart = token.TextStart;
+                        first = slot;
                         break;
                     }
                 }
 
-                _textStart = textStart;
+                if (first is null)
+                {
+                    textStart = node.End;
+                    break;
+                }
+
+                if (first is SyntaxNode child)
+                {
+                    if (child._textStart >= 0)
+                    {
+                        textStart = child._textStart;
+                        break;
+                    }
+
+                    node = child;
+                    continue;
+                }
+
+                textStart = first.TextStart;
+                break;
             }
 
-            return _textStart;
+            foreach (var visited in path)
+            {
+                visited._textStart = textStart;
+            }
+
+            return textStart;
         }
     }
 
