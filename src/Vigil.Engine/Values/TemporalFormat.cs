@@ -7,7 +7,7 @@ namespace Vigil.Engine.Values;
 /// <c>d f F h H m M s y t</c>) and literal text in between (the documented delimiters, any other character,
 /// <c>'quoted'</c> text and <c>\</c>-escaped characters). Compile once per distinct format, then format each row
 /// into a span. Semantics follow .NET's custom formats, which Kusto's pages mirror: an all-zero <c>F</c> run prints
-/// nothing and drops a '.' just before it; <c>h</c> is the 12-hour clock for datetimes and the hour of the day for
+/// nothing (and, for datetimes, drops a '.' just before it); <c>h</c> is the 12-hour clock for datetimes and the hour of the day for
 /// timespans; timespans print their magnitude (no sign).
 /// </summary>
 internal sealed class TemporalFormat
@@ -227,8 +227,8 @@ internal sealed class TemporalFormat
                 TokenKind.Hour24 => TryWriteNumber(destination, ref position, (ulong)hour, Math.Min(token.Count, 2)),
                 TokenKind.Minute => TryWriteNumber(destination, ref position, (ulong)(timeOfDay / KqlTime.TicksPerMinute % 60), Math.Min(token.Count, 2)),
                 TokenKind.Second => TryWriteNumber(destination, ref position, (ulong)(timeOfDay / KqlTime.TicksPerSecond % 60), Math.Min(token.Count, 2)),
-                TokenKind.Fraction => TryWriteFraction(destination, ref position, fraction, token.Count, trim: false),
-                TokenKind.FractionTrimmed => TryWriteFraction(destination, ref position, fraction, token.Count, trim: true),
+                TokenKind.Fraction => TryWriteFraction(destination, ref position, fraction, token.Count, trim: false, false),
+                TokenKind.FractionTrimmed => TryWriteFraction(destination, ref position, fraction, token.Count, trim: true, !_forTimeSpan),
                 TokenKind.AmPm => TryWrite(destination, ref position, (hour < 12 ? "AM" : "PM").AsSpan(0, Math.Min(token.Count, 2))),
                 _ => false,
             };
@@ -307,7 +307,8 @@ internal sealed class TemporalFormat
         return true;
     }
 
-    private static bool TryWriteFraction(Span<char> destination, ref int position, int fraction, int count, bool trim)
+    private static bool TryWriteFraction(Span<char> destination, ref int position, int fraction, int count, bool trim,
+        bool dropPoint)
     {
         Span<char> digits = stackalloc char[7];
         DateTimeText.WriteDigits(digits, 0, fraction, 7);
@@ -321,8 +322,8 @@ internal sealed class TemporalFormat
 
             if (length == 0)
             {
-                // As .NET does: an empty F run also removes the '.' written just before it.
-                if (position > 0 && destination[position - 1] == '.')
+                // As .NET does for datetimes (not timespans): an empty F run also removes the '.' just before it.
+                if (dropPoint && position > 0 && destination[position - 1] == '.')
                 {
                     position--;
                 }
