@@ -164,73 +164,24 @@ public sealed partial class Workspace
 
     private void CompactTable(CatalogTable table)
     {
-        var schema = table.Schema;
+        // Retention first, then merge what is left (including extents the retention pass rewrote).
         var cutoff = RetentionCutoff(table);
+        WithExtents(table.Schema.Name, readers => ApplyRetention(table.Schema, readers, cutoff));
+        WithExtents(table.Schema.Name, readers => MergeSmall(table.Schema, readers, cutoff));
+    }
+
+    /// <summary>Runs <paramref name="action"/> over the table's live extents, holding references meanwhile.</summary>
+    private void WithExtents(string table, Action<ExtentReader[]> action)
+    {
         ExtentReader[] readers;
         lock (_stateLock)
         {
-            readers = _extents.GetValueOrDefault(schema.Name, []);
-            foreach (var r in readers)
-            {
-                r.TryAddReference();
-            }
+            readers = [.. _extents.GetValueOrDefault(table, []).Where(r => r.TryAddReference())];
         }
 
         try
         {
-            var expired = new List<ExtentReader>();
-            var partial = new List<ExtentReader>();
-            var small = new List<ExtentReader>();
-            foreach (var reader in readers)
-            {
-                var (min, max) = RetentionRange(reader, schema);
-                if (max < cutoff)
-                {
-                    expired.Add(reader);
-                }
-                else if (min < cutoff)
-                {
-                    partial.Add(reader);
-                }
-                else if (reader.Metadata.RowCount < _options.TargetExtentRows / 2 || reader.Metadata.BlockRows != _options.BlockRows)
-                {
-                    small.Add(reader);
-                }
-            }
-
-            if (expired.Count > 0)
-            {
-                CommitExtents(schema.Name, [], [.. expired], 0);
-            }
-
-            foreach (var reader in partial)
-            {
-                Rewrite(schema, [reader], cutoff);
-            }
-
-            var group = new List<ExtentReader>();
-            long groupRows = 0;
-            foreach (var reader in small.OrderBy(r => r.Metadata.CreatedTicks))
-            {
-                if (groupRows + reader.Metadata.RowCount > _options.TargetExtentRows && group.Count > 0)
-                {
-                    if (group.Count > 1)
-                    {
-                        Rewrite(schema, [.. group], cutoff);
-                    }
-
-                    group.Clear();
-                    groupRows = 0;
-                }
-
-                group.Add(reader);
-                groupRows += reader.Metadata.RowCount;
-            }
-
-            if (group.Count > 1)
-            {
-                Rewrite(schema, [.. group], cutoff);
-            }
+            action(readers);
         }
         finally
         {
@@ -238,6 +189,59 @@ public sealed partial class Workspace
             {
                 r.Release();
             }
+        }
+    }
+
+    private void ApplyRetention(TableSchema schema, ExtentReader[] readers, long cutoff)
+    {
+        var expired = new List<ExtentReader>();
+        foreach (var reader in readers)
+        {
+            var (min, max) = RetentionRange(reader, schema);
+            if (max < cutoff)
+            {
+                expired.Add(reader);
+            }
+            else if (min < cutoff)
+            {
+                Rewrite(schema, [reader], cutoff);
+            }
+        }
+
+        if (expired.Count > 0)
+        {
+            CommitExtents(schema.Name, [], [.. expired], 0);
+        }
+    }
+
+    private void MergeSmall(TableSchema schema, ExtentReader[] readers, long cutoff)
+    {
+        var small = readers
+            .Where(r => r.Metadata.RowCount < _options.TargetExtentRows / 2 || r.Metadata.BlockRows != _options.BlockRows)
+            .OrderBy(r => r.Metadata.CreatedTicks)
+            .ToList();
+        var group = new List<ExtentReader>();
+        long groupRows = 0;
+        foreach (var reader in small)
+        {
+            if (groupRows + reader.Metadata.RowCount > _options.TargetExtentRows && group.Count > 0)
+            {
+                if (group.Count > 1)
+                {
+                    Rewrite(schema, [.. group], cutoff);
+                }
+
+                group.Clear();
+                groupRows = 0;
+            }
+
+            group.Add(reader);
+            groupRows += reader.Metadata.RowCount;
+        }
+
+        if (group.Count > 1)
+        {
+            Rewrite(schema, [.. group], cutoff);
         }
     }
 

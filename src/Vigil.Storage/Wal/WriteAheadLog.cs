@@ -68,14 +68,12 @@ internal sealed class WriteAheadLog : IDisposable
     public static WriteAheadLog StartFresh(string directory, long lastSequence, long segmentBytes)
     {
         Directory.CreateDirectory(directory);
-        var old = SegmentPaths(directory);
-        var active = Segment.Create(directory, lastSequence + 1);
-        DurableFile.SyncDirectory(directory);
-        foreach (var path in old)
+        foreach (var path in SegmentPaths(directory))
         {
             File.Delete(path);
         }
 
+        var active = Segment.Create(directory, lastSequence + 1);
         DurableFile.SyncDirectory(directory);
         return new WriteAheadLog(directory, segmentBytes, lastSequence, active);
     }
@@ -267,7 +265,7 @@ internal sealed class WriteAheadLog : IDisposable
         public static Segment Create(string directory, long firstSequence)
         {
             var path = System.IO.Path.Combine(directory, firstSequence.ToString("D20", System.Globalization.CultureInfo.InvariantCulture) + Extension);
-            var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete);
+            var handle = File.OpenHandle(path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete);
             Span<byte> header = stackalloc byte[SegmentHeaderSize];
             BinaryPrimitives.WriteUInt64LittleEndian(header, Magic);
             BinaryPrimitives.WriteUInt16LittleEndian(header[8..], Version);
