@@ -54,6 +54,12 @@ public static class SyntaxDiagnostics
     /// <summary>KQL1016: a multi-line <c>```</c> string has no closing <c>```</c>.</summary>
     public const string UnterminatedMultiLineStringCode = "KQL1016";
 
+    /// <summary>KQL1017: a literal value was expected (datatable values).</summary>
+    public const string ExpectedLiteralCode = "KQL1017";
+
+    public static Diagnostic ExpectedLiteral(int start, int length = 0) =>
+        Error(ExpectedLiteralCode, "expected a literal value", start, length);
+
     public static Diagnostic ExpectedToken(string tokenText, int start, int length = 0) =>
         Error(ExpectedTokenCode, $"expected '{tokenText}'", start, length);
 

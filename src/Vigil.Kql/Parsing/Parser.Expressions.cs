@@ -8,6 +8,9 @@ internal sealed partial class Parser
     /// <summary>Set while parsing make-series' axis, where <c>in range(...)</c> is not an <c>in</c> expression.</summary>
     private bool _noInOperator;
 
+    /// <summary>Set while parsing a search/find predicate, where <c>Column:"text"</c> is a search term.</summary>
+    private bool _colonIsSearch;
+
     /// <summary>A query or a scalar expression, followed by any number of <c>| operator</c>.</summary>
     private Expression ParsePipeExpression()
     {
@@ -86,95 +89,198 @@ internal sealed partial class Parser
             or SyntaxKind.CloseBrace or SyntaxKind.Comma or SyntaxKind.EndOfFile;
 
     /// <summary>A scalar expression (no pipes at this level).</summary>
-    private Expression ParseExpression() => ParseBinary(SyntaxFacts.OrPrecedence);
-
-    private Expression ParseBinary(int minPrecedence)
+    private Expression ParseExpression()
     {
         if (!EnterNesting())
         {
             return TooDeep();
         }
 
-        var left = ParseUnary();
-        while (TryPeekBinaryOperator(out var op, out var precedence) && precedence >= minPrecedence)
+        var expression = ParseOr();
+        ExitNesting();
+        return expression;
+    }
+
+    // Precedence, lowest first, as Kusto has it: or; and; equality (==, !=, <>, in-lists, between; not chained);
+    // relational (<, <=, >, >=; not chained); additive; multiplicative; string operators (=~, !~, has, contains,
+    // startswith, like, matches regex, ':'); unary +/-; postfix (.name, [index]).
+
+    private Expression ParseOr()
+    {
+        var left = ParseAnd();
+        while (IsWord("or"))
         {
-            var opToken = IsWordKind(CurrentKind) ? TakeKeyword() : Take();
-            if (op == BinaryOperatorKind.None)
-            {
-                left = ParseBetweenRest(left, opToken);
-            }
-            else if (SyntaxFacts.IsListOperator(op))
-            {
-                left = new InExpression(left, opToken, ParseExpressionList(), op);
-            }
-            else
-            {
-                var regex = op == BinaryOperatorKind.MatchesRegex ? ExpectKeyword("regex") : null;
-                var right = ParseBinary(precedence + 1);
-                left = new BinaryExpression(left, opToken, regex, right, op);
-            }
+            var op = TakeKeyword();
+            left = new BinaryExpression(left, op, null, ParseAnd(), BinaryOperatorKind.Or);
         }
 
-        ExitNesting();
         return left;
     }
 
-    /// <summary>The binary operator at the current token. <c>between</c>/<c>!between</c> report <see cref="BinaryOperatorKind.None"/>.</summary>
-    private bool TryPeekBinaryOperator(out BinaryOperatorKind op, out int precedence)
+    private Expression ParseAnd()
     {
-        var kind = CurrentKind;
-        if (SyntaxFacts.TryGetBinaryOperator(kind, out op, out precedence))
+        var left = ParseEquality();
+        while (IsWord("and"))
         {
-            return true;
+            var op = TakeKeyword();
+            left = new BinaryExpression(left, op, null, ParseEquality(), BinaryOperatorKind.And);
         }
 
-        if (IsWordKind(kind))
-        {
-            var word = CurrentText;
-            if (word is "between" or "!between")
-            {
-                op = BinaryOperatorKind.None;
-                precedence = SyntaxFacts.EqualityPrecedence;
-                return true;
-            }
+        return left;
+    }
 
-            if (SyntaxFacts.TryGetWordOperator(word, out op, out precedence))
-            {
-                if (op == BinaryOperatorKind.In && _noInOperator)
+    private Expression ParseEquality()
+    {
+        var left = CurrentKind == SyntaxKind.Asterisk && IsKind(SyntaxKind.EqualEqual, 1) ? new StarExpression(Take()) : ParseRelational();
+        switch (CurrentKind)
+        {
+            case SyntaxKind.EqualEqual:
+            case SyntaxKind.BangEqual:
+            case SyntaxKind.LessThanGreaterThan:
                 {
-                    return false;
+                    SyntaxFacts.TryGetBinaryOperator(CurrentKind, out var op, out _);
+                    var opToken = Take();
+                    return new BinaryExpression(left, opToken, null, ParseRelational(), op);
                 }
 
-                // 'matches' is an operator only as 'matches regex'.
-                return op != BinaryOperatorKind.MatchesRegex || IsWord("regex", 1);
-            }
+            case SyntaxKind.Identifier or SyntaxKind.Keyword:
+                {
+                    var word = CurrentText;
+                    if (word is "between" or "!between")
+                    {
+                        return ParseBetweenRest(left, TakeKeyword());
+                    }
+
+                    if (SyntaxFacts.TryGetWordOperator(word, out var op, out _) && SyntaxFacts.IsListOperator(op) &&
+                        !(op == BinaryOperatorKind.In && (_noInOperator || IsWord("range", 1))))
+                    {
+                        var opToken = TakeKeyword();
+                        return new InExpression(left, opToken, ParseInList(), op);
+                    }
+
+                    return left;
+                }
+
+            default:
+                return left;
+        }
+    }
+
+    private Expression ParseRelational()
+    {
+        var left = ParseAdditive();
+        if (CurrentKind is SyntaxKind.LessThan or SyntaxKind.LessThanEqual or SyntaxKind.GreaterThan or SyntaxKind.GreaterThanEqual)
+        {
+            SyntaxFacts.TryGetBinaryOperator(CurrentKind, out var op, out _);
+            var opToken = Take();
+            return new BinaryExpression(left, opToken, null, ParseAdditive(), op);
         }
 
+        return left;
+    }
+
+    private Expression ParseAdditive()
+    {
+        var left = ParseMultiplicative();
+        while (CurrentKind is SyntaxKind.Plus or SyntaxKind.Minus)
+        {
+            var op = CurrentKind == SyntaxKind.Plus ? BinaryOperatorKind.Add : BinaryOperatorKind.Subtract;
+            var opToken = Take();
+            left = new BinaryExpression(left, opToken, null, ParseMultiplicative(), op);
+        }
+
+        return left;
+    }
+
+    private Expression ParseMultiplicative()
+    {
+        var left = ParseStringOperation();
+        while (CurrentKind is SyntaxKind.Asterisk or SyntaxKind.Slash or SyntaxKind.Percent)
+        {
+            SyntaxFacts.TryGetBinaryOperator(CurrentKind, out var op, out _);
+            var opToken = Take();
+            left = new BinaryExpression(left, opToken, null, ParseStringOperation(), op);
+        }
+
+        return left;
+    }
+
+    private Expression ParseStringOperation()
+    {
+        Expression left;
+        if (CurrentKind == SyntaxKind.Asterisk && TryPeekStringOperator(1, out _))
+        {
+            left = new StarExpression(Take()); // search-style: * has "x"
+        }
+        else
+        {
+            left = ParseUnary();
+        }
+
+        while (TryPeekStringOperator(0, out var op))
+        {
+            var opToken = IsWordKind(CurrentKind) ? TakeKeyword() : Take();
+            var regex = op == BinaryOperatorKind.MatchesRegex ? ExpectKeyword("regex") : null;
+            left = new BinaryExpression(left, opToken, regex, ParseUnary(), op);
+        }
+
+        return left;
+    }
+
+    /// <summary>A string operator at <paramref name="offset"/>: =~, !~, ':', or a word such as has, !contains_cs, matches regex.</summary>
+    private bool TryPeekStringOperator(int offset, out BinaryOperatorKind op)
+    {
+        var token = Peek(offset);
+        switch (token.Kind)
+        {
+            case SyntaxKind.EqualTilde:
+                op = BinaryOperatorKind.EqualTilde;
+                return true;
+            case SyntaxKind.BangTilde:
+                op = BinaryOperatorKind.BangTilde;
+                return true;
+            case SyntaxKind.Colon when _colonIsSearch:
+                op = BinaryOperatorKind.Search;
+                return true;
+            case SyntaxKind.Identifier or SyntaxKind.Keyword:
+                if (SyntaxFacts.TryGetWordOperator(Intern(TextOf(token)), out op, out var precedence) &&
+                    precedence == SyntaxFacts.EqualityPrecedence && !SyntaxFacts.IsListOperator(op))
+                {
+                    // 'matches' is an operator only as 'matches regex'.
+                    return op != BinaryOperatorKind.MatchesRegex || IsWord("regex", offset + 1);
+                }
+
+                break;
+        }
+
+        op = BinaryOperatorKind.None;
         return false;
     }
 
+    /// <summary><c>( low .. high )</c>; the bounds are unary-level expressions.</summary>
     private BetweenExpression ParseBetweenRest(Expression left, SyntaxToken opToken)
     {
         var open = Expect(SyntaxKind.OpenParen);
-        var low = ParseBinary(SyntaxFacts.RelationalPrecedence);
+        var low = ParseUnary();
         var dotDot = Expect(SyntaxKind.DotDot);
-        var high = ParseBinary(SyntaxFacts.RelationalPrecedence);
+        var high = ParseUnary();
         return new BetweenExpression(left, opToken, open, low, dotDot, high, Expect(SyntaxKind.CloseParen));
+    }
+
+    /// <summary>The list of in/!in/in~/!in~/has_any/has_all: <c>( expr, ... )</c> (a subquery goes in its own parentheses).</summary>
+    private ExpressionList ParseInList()
+    {
+        var open = Expect(SyntaxKind.OpenParen);
+        var expressions = ParseSeparated(ParseExpression);
+        return new ExpressionList(open, expressions, Expect(SyntaxKind.CloseParen));
     }
 
     private Expression ParseUnary()
     {
         if (CurrentKind is SyntaxKind.Minus or SyntaxKind.Plus)
         {
-            if (!EnterNesting())
-            {
-                return TooDeep();
-            }
-
             var op = Take();
-            var operand = ParseUnary();
-            ExitNesting();
-            return new PrefixUnaryExpression(op, operand);
+            return new PrefixUnaryExpression(op, ParsePostfix(ParsePrimary()));
         }
 
         return ParsePostfix(ParsePrimary());
@@ -285,6 +391,9 @@ internal sealed partial class Parser
                     return ParseDataTable();
                 case "externaldata" or "external_data":
                     return ParseExternalData();
+                case "toscalar" or "totable" or "materialize":
+                    // These take a query: toscalar(T | summarize count()).
+                    return new FunctionCallExpression(new IdentifierName(Take()), ParseExpressionList(allowQueries: true));
                 default:
                     return new FunctionCallExpression(new IdentifierName(Take()), ParseExpressionList());
             }
@@ -320,7 +429,7 @@ internal sealed partial class Parser
 
     /// <summary><c>( arg, ... )</c>: arguments of calls and lists of in/has_any. Arguments may be named
     /// (<c>x = 1</c>), <c>*</c>, or queries.</summary>
-    private ExpressionList ParseExpressionList()
+    private ExpressionList ParseExpressionList(bool allowQueries = false)
     {
         var open = Expect(SyntaxKind.OpenParen);
         if (!EnterNesting())
@@ -329,21 +438,24 @@ internal sealed partial class Parser
             return new ExpressionList(open, new SeparatedSyntaxList<Expression>([tooDeep], [], tooDeep.FullStart), Expect(SyntaxKind.CloseParen));
         }
 
-        var arguments = ParseSeparated(ParseArgument, () => CurrentKind == SyntaxKind.CloseParen);
+        var arguments = ParseSeparated<Expression>(allowQueries ? ParseQueryArgument : ParseArgument, () => CurrentKind == SyntaxKind.CloseParen);
         ExitNesting();
         return new ExpressionList(open, arguments, Expect(SyntaxKind.CloseParen));
     }
 
+    /// <summary>A call argument: <c>*</c>, <c>name = expr</c> or an expression (a query needs its own parentheses).</summary>
     private Expression ParseArgument()
     {
-        if (CurrentKind == SyntaxKind.Identifier && IsKind(SyntaxKind.Equal, 1))
+        if (CurrentKind == SyntaxKind.Asterisk && IsKind(SyntaxKind.CloseParen, 1) || CurrentKind == SyntaxKind.Asterisk && IsKind(SyntaxKind.Comma, 1))
         {
-            var name = new IdentifierName(Take());
-            return new SimpleNamedExpression(name, Take(), ParsePipeExpression());
+            return new StarExpression(Take());
         }
 
-        return ParsePipeExpression();
+        return ParseNamedExpression();
     }
+
+    /// <summary>An argument of toscalar/totable/materialize: a query.</summary>
+    private Expression ParseQueryArgument() => ParsePipeExpression();
 
     /// <summary>
     /// An element of extend/project/summarize/print lists: <c>name = expr</c>, <c>['a b'] = expr</c>,
@@ -448,7 +560,7 @@ internal sealed partial class Parser
         var parameters = ParseParameters(static _ => false);
         var schema = ParseSchema();
         var open = Expect(SyntaxKind.OpenBracket);
-        var values = ParseSeparated(ParseExpression, () => CurrentKind == SyntaxKind.CloseBracket, allowTrailingSeparator: true);
+        var values = ParseSeparated(ParseLiteralValue, () => CurrentKind == SyntaxKind.CloseBracket, allowTrailingSeparator: true);
         return new DataTableExpression(keyword, parameters, schema, open, values, Expect(SyntaxKind.CloseBracket));
     }
 
@@ -462,6 +574,30 @@ internal sealed partial class Parser
         var close = Expect(SyntaxKind.CloseBracket);
         var with = IsWord("with") && IsKind(SyntaxKind.OpenParen, 1) ? ParseWithClause() : null;
         return new ExternalDataExpression(keyword, parameters, schema, open, uris, close, with);
+    }
+
+    /// <summary>A literal (datatable values): a literal token, adjacent strings, or a signed number.</summary>
+    private Expression ParseLiteralValue()
+    {
+        if (CurrentKind == SyntaxKind.StringLiteral)
+        {
+            return ParseStringLiteral();
+        }
+
+        if (SyntaxFacts.IsLiteral(CurrentKind))
+        {
+            return new LiteralExpression(Take());
+        }
+
+        if (CurrentKind is SyntaxKind.Minus or SyntaxKind.Plus &&
+            Peek(1).Kind is SyntaxKind.LongLiteral or SyntaxKind.RealLiteral or SyntaxKind.IntLiteral or SyntaxKind.DecimalLiteral
+                or SyntaxKind.TimespanLiteral)
+        {
+            var sign = Take();
+            return new PrefixUnaryExpression(sign, new LiteralExpression(Take()));
+        }
+
+        return new MissingExpression(Missing(SyntaxKind.Identifier, SyntaxDiagnostics.ExpectedLiteral(Current.FullStart)));
     }
 
     /// <summary><c>with ( name = value, ... )</c>.</summary>

@@ -73,7 +73,13 @@ internal sealed partial class Parser
             case "summarize":
                 return ParseSummarize();
             case "count":
-                return new CountOperator(TakeKeyword(), ParseParameters(None));
+                {
+                    var keyword = TakeKeyword();
+                    var parameters = ParseParameters(None);
+                    var asKeyword = TakeKeywordIf("as");
+                    return new CountOperator(keyword, parameters, asKeyword, asKeyword is null ? null : ParseName());
+                }
+
             case "distinct":
                 {
                     var keyword = TakeKeyword();
@@ -351,7 +357,7 @@ internal sealed partial class Parser
     {
         var keyword = TakeKeyword();
         var parameters = ParseParameters(None);
-        var plugin = ParseExpression();
+        var plugin = ParseUnary();
         var colon = TakeIf(SyntaxKind.Colon);
         var schema = colon is null ? null : ParseSchema();
         return new EvaluateOperator(keyword, parameters, plugin, colon, schema);
@@ -574,12 +580,21 @@ internal sealed partial class Parser
         return new InClause(inKeyword, open, tables, Expect(SyntaxKind.CloseParen));
     }
 
+    private Expression ParseSearchPredicate()
+    {
+        var saved = _colonIsSearch;
+        _colonIsSearch = true;
+        var predicate = ParseExpression();
+        _colonIsSearch = saved;
+        return predicate;
+    }
+
     private SearchOperator ParseSearch()
     {
         var keyword = TakeKeyword();
         var parameters = ParseParameters(KindParameter.Contains);
         var inClause = ParseInClause();
-        return new SearchOperator(keyword, parameters, inClause, ParseExpression());
+        return new SearchOperator(keyword, parameters, inClause, ParseSearchPredicate());
     }
 
     private FindOperator ParseFind()
@@ -587,8 +602,9 @@ internal sealed partial class Parser
         var keyword = TakeKeyword();
         var parameters = ParseParameters(FindParameters.Contains);
         var inClause = ParseInClause();
-        var where = ExpectKeyword("where");
-        var predicate = ParseExpression();
+        // 'where' is required after parameters or an in clause; 'find "x"' alone is fine.
+        var where = parameters.Count > 0 || inClause is not null || IsWord("where") ? ExpectKeyword("where") : null;
+        var predicate = ParseSearchPredicate();
         FindProjectClause? project = null;
         if (IsWord("project-smart"))
         {

@@ -62,6 +62,9 @@ public enum BinaryOperatorKind
     NotInCaseInsensitive,
     HasAny,
     HasAll,
+
+    /// <summary><c>Column:"text"</c> in a search or find predicate.</summary>
+    Search,
 }
 
 /// <summary>The operator of a <see cref="PrefixUnaryExpression"/>.</summary>

@@ -91,6 +91,7 @@ public static class SyntaxDumper
     private static bool IsOmitted(SyntaxElement element) => element switch
     {
         SyntaxToken { IsMissing: true } => false,
+        SyntaxToken { Parent: BinaryExpression } => false,
         SyntaxToken token => token.Kind is SyntaxKind.OpenParen or SyntaxKind.CloseParen or SyntaxKind.OpenBracket
             or SyntaxKind.CloseBracket or SyntaxKind.OpenBrace or SyntaxKind.CloseBrace or SyntaxKind.Comma
             or SyntaxKind.Semicolon or SyntaxKind.Bar or SyntaxKind.Colon or SyntaxKind.Dot or SyntaxKind.DotDot

@@ -18,17 +18,22 @@ public sealed class SummarizeOperator : QueryOperator
     public ByClause? By => OptionalSlot<ByClause>(3);
 }
 
-/// <summary><c>count</c>.</summary>
+/// <summary><c>count [as Name]</c>.</summary>
 public sealed class CountOperator : QueryOperator
 {
-    internal CountOperator(SyntaxToken keyword, SyntaxList<NamedParameter> parameters)
-        : base(SyntaxKind.CountOperator, [keyword, parameters])
+    internal CountOperator(SyntaxToken keyword, SyntaxList<NamedParameter> parameters, SyntaxToken? asKeyword, Name? name)
+        : base(SyntaxKind.CountOperator, [keyword, parameters, asKeyword, name])
     {
     }
 
     public override SyntaxToken Keyword => Slot<SyntaxToken>(0);
 
     public SyntaxList<NamedParameter> Parameters => Slot<SyntaxList<NamedParameter>>(1);
+
+    public SyntaxToken? AsKeyword => OptionalSlot<SyntaxToken>(2);
+
+    /// <summary>The result column's name (default <c>Count</c>).</summary>
+    public Name? Name => OptionalSlot<Name>(3);
 }
 
 /// <summary><c>distinct a, b</c> or <c>distinct *</c>.</summary>

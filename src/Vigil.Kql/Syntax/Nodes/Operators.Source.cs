@@ -79,7 +79,7 @@ public sealed class InClause : SyntaxNode
 public sealed class FindOperator : QueryOperator
 {
     internal FindOperator(
-        SyntaxToken keyword, SyntaxList<NamedParameter> parameters, InClause? @in, SyntaxToken whereKeyword,
+        SyntaxToken keyword, SyntaxList<NamedParameter> parameters, InClause? @in, SyntaxToken? whereKeyword,
         Expression predicate, FindProjectClause? project)
         : base(SyntaxKind.FindOperator, [keyword, parameters, @in, whereKeyword, predicate, project])
     {
@@ -91,7 +91,8 @@ public sealed class FindOperator : QueryOperator
 
     public InClause? In => OptionalSlot<InClause>(2);
 
-    public SyntaxToken WhereKeyword => Slot<SyntaxToken>(3);
+    /// <summary>Null in the short form <c>find "text"</c>.</summary>
+    public SyntaxToken? WhereKeyword => OptionalSlot<SyntaxToken>(3);
 
     public Expression Predicate => Slot<Expression>(4);
 
