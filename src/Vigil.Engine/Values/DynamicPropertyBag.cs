@@ -83,8 +83,11 @@ public sealed class DynamicPropertyBag
 
         public int Count => _keys.Count;
 
-        public Builder Set(string key, DynamicValue value)
+        /// <summary>Sets <paramref name="key"/>; a C# null value is stored as <see cref="DynamicValue.Null"/>.</summary>
+        public Builder Set(string key, DynamicValue? value)
         {
+            ArgumentNullException.ThrowIfNull(key);
+            value ??= DynamicValue.Null;
             var position = Find(key);
             if (position >= 0)
             {

@@ -80,9 +80,22 @@ public sealed partial class DynamicValue
     /// <summary>A string; a C# null becomes <see cref="Null"/>.</summary>
     public static DynamicValue FromString(string? value) => value is null ? Null : new(DynamicKind.String, 0, value);
 
-    /// <summary>An array holding a copy of <paramref name="items"/>.</summary>
-    public static DynamicValue FromArray(ReadOnlySpan<DynamicValue> items) =>
-        items.IsEmpty ? EmptyArray : new(DynamicKind.Array, 0, items.ToArray());
+    /// <summary>An array holding a copy of <paramref name="items"/> (a C# null element becomes <see cref="Null"/>).</summary>
+    public static DynamicValue FromArray(ReadOnlySpan<DynamicValue?> items)
+    {
+        if (items.IsEmpty)
+        {
+            return EmptyArray;
+        }
+
+        var copy = new DynamicValue[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            copy[i] = items[i] ?? Null;
+        }
+
+        return new(DynamicKind.Array, 0, copy);
+    }
 
     /// <summary>An array that takes ownership of <paramref name="items"/> (the caller must not change it afterwards).</summary>
     internal static DynamicValue WrapArray(DynamicValue[] items) =>
