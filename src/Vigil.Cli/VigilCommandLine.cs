@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Check;
 
 namespace Vigil.Cli;
 
@@ -12,6 +13,7 @@ internal static class VigilCommandLine
     {
         var root = new RootCommand(
             "Vigil: a self-hosted security operations platform, compatible with Microsoft Sentinel and Microsoft 365 Defender.");
+        root.Subcommands.Add(CheckCommand.Create());
         return root;
     }
 
