@@ -78,6 +78,13 @@ internal sealed partial class Binder
                 return function.ResultNamePrefix is null ? argumentName : function.ResultNamePrefix + "_" + argumentName;
             }
 
+            case ResultNaming.PrefixAndFirstTwoArguments:
+            {
+                var first = arguments.Count > 0 ? ResultName(arguments[0], context) ?? string.Empty : string.Empty;
+                var second = arguments.Count > 1 ? ResultName(arguments[1], context) ?? string.Empty : string.Empty;
+                return function.ResultNamePrefix + "_" + first + "_" + second;
+            }
+
             case ResultNaming.FirstArgument:
                 return arguments.Count > 0 ? ResultName(arguments[0], context) : null;
             case ResultNaming.OnlyArgument:

@@ -275,6 +275,17 @@ internal sealed partial class Binder
             }
         }
 
+        // Names with one type keep their name; the others become Name_type, made unique against the kept names
+        // (x:long beside a real column x_long gives x_long1).
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in order)
+        {
+            if (types[name].Count == 1)
+            {
+                used.Add(name);
+            }
+        }
+
         var columns = new List<ColumnSymbol>();
         foreach (var name in order)
         {
@@ -287,7 +298,7 @@ internal sealed partial class Binder
 
             foreach (var type in list)
             {
-                columns.Add(new ColumnSymbol(name + "_" + TypeFacts.GetName(type), type));
+                columns.Add(new ColumnSymbol(TableSchema.MakeUnique(name + "_" + TypeFacts.GetName(type), used), type));
             }
         }
 

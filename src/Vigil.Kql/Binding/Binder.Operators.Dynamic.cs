@@ -23,7 +23,12 @@ internal sealed partial class Binder
             return new Rows(declared ?? TableSchema.Empty.AsOpen(), false);
         }
 
-        var arguments = BindArguments(call, context with { AllowAggregates = name == "pivot" });
+        // Plugins take column names of other tables (ipv4_lookup(T, ip, network)) and named options, so names that
+        // are not input columns are not errors here; bag_unpack, pivot and narrow read the input itself.
+        var argumentContext = name is "bag_unpack" or "pivot" or "narrow"
+            ? context with { AllowAggregates = name == "pivot" }
+            : context with { Row = input.Schema.AsOpen() };
+        var arguments = BindArguments(call, argumentContext);
         Record(call, new SemanticInfo(ScalarType.Unknown, null, false) { ReferencedFunction = plugin });
         var infos = new List<ArgumentInfo>(arguments.Count);
         foreach (var a in arguments)

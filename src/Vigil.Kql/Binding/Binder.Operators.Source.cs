@@ -108,7 +108,14 @@ internal sealed partial class Binder
             schema = schema.WithColumns(declared);
         }
 
-        var stepContext = context with { Row = schema, Serialized = true };
+        // Steps refer to the previous match's values as StepName.Column.
+        var stepScope = new Scope(context.Scope);
+        foreach (var step in scan.Steps)
+        {
+            stepScope.Declare(new ScalarVariableSymbol(step.Name.SimpleName, ScalarType.Dynamic, isParameter: false));
+        }
+
+        var stepContext = context with { Row = schema, Serialized = true, Scope = stepScope };
         foreach (var step in scan.Steps)
         {
             ExpectBool(step.Condition, BindScalar(step.Condition, stepContext));
@@ -119,6 +126,11 @@ internal sealed partial class Binder
                     BindExpression(assignment, stepContext);
                 }
             }
+        }
+
+        if (ParameterValue(scan.Parameters, "with_match_id", out _) is { } matchId)
+        {
+            schema = schema.WithColumns([new ColumnSymbol(matchId, ScalarType.Long)]);
         }
 
         return new Rows(schema, true);

@@ -171,6 +171,11 @@ internal static class FunctionSpecParser
             return (ResultNaming.PrefixAndFirstArgument, text["prefix:".Length..]);
         }
 
+        if (text.StartsWith("prefix2:", StringComparison.Ordinal))
+        {
+            return (ResultNaming.PrefixAndFirstTwoArguments, text["prefix2:".Length..]);
+        }
+
         if (text.StartsWith("fixed:", StringComparison.Ordinal))
         {
             return (ResultNaming.Fixed, text["fixed:".Length..]);

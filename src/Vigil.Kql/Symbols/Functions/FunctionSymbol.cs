@@ -105,6 +105,9 @@ public enum ResultNaming
     /// <summary>Always <see cref="FunctionSymbol.ResultNamePrefix"/>.</summary>
     Fixed,
 
+    /// <summary><c>prefix_Arg1_Arg2</c> (<c>covariance(x, y)</c> -> <c>covariance_x_y</c>).</summary>
+    PrefixAndFirstTwoArguments,
+
     /// <summary>The value of the first argument when it names a column (<c>column_ifexists</c>).</summary>
     FirstArgumentValueIfColumn,
 }
