@@ -17,14 +17,19 @@ internal static class Binning
             return false;
         }
 
-        var quotient = KqlTime.FloorDiv(value, size);
-        var product = (Int128)quotient * size;
-        if (product < long.MinValue)
+        // value - (value mod size), with a non-negative remainder: no division of 128-bit numbers.
+        var remainder = value % size;
+        if (remainder < 0)
+        {
+            remainder += size;
+        }
+
+        if (value < long.MinValue + remainder)
         {
             return false;
         }
 
-        result = (long)product;
+        result = value - remainder;
         return true;
     }
 

@@ -32,11 +32,4 @@ public static class KqlTime
     /// <summary>Ticks of a <see cref="DateTime"/>, after converting a local time to UTC.</summary>
     public static long FromDateTime(DateTime value) =>
         value.Kind == DateTimeKind.Local ? value.ToUniversalTime().Ticks : value.Ticks;
-
-    /// <summary>Floor division for a positive divisor (C#'s <c>/</c> truncates toward zero).</summary>
-    internal static long FloorDiv(long value, long divisor)
-    {
-        var quotient = value / divisor;
-        return (value % divisor) < 0 ? quotient - 1 : quotient;
-    }
 }

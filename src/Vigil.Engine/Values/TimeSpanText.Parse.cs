@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Vigil.Engine.Values;
 
 public static partial class TimeSpanText
@@ -151,37 +149,66 @@ public static partial class TimeSpanText
     private static bool TryParseWithUnit(ReadOnlySpan<char> text, bool negative, out long ticks)
     {
         ticks = 0;
-        var end = 0;
-        while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '.'))
+        // digits[.digits], read exactly: "0.1s" and "1.5h" must not pick up binary rounding.
+        Int128 whole = 0;
+        long fraction = 0;
+        long fractionScale = 1;
+        var pos = 0;
+        var digits = 0;
+        while (pos < text.Length && char.IsAsciiDigit(text[pos]))
         {
-            end++;
+            if (whole > long.MaxValue)
+            {
+                return false;
+            }
+
+            whole = (whole * 10) + (text[pos++] - '0');
+            digits++;
         }
 
-        if (!decimal.TryParse(text[..end], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        if (pos < text.Length && text[pos] == '.')
+        {
+            pos++;
+            while (pos < text.Length && char.IsAsciiDigit(text[pos]))
+            {
+                // Digits past the 18th cannot change a tick count.
+                if (fractionScale < 1_000_000_000_000_000_000)
+                {
+                    fraction = (fraction * 10) + (text[pos] - '0');
+                    fractionScale *= 10;
+                }
+
+                pos++;
+                digits++;
+            }
+        }
+
+        if (digits == 0)
         {
             return false;
         }
 
-        var unit = UnitTicks(text[end..].TrimStart());
-        // decimal keeps "0.1s" and "1.5h" exact; a double would not.
-        if (unit < 0 || amount > (decimal)long.MaxValue / unit + 1)
+        // Units in hundredths of a tick, so that nanoseconds are whole.
+        var unit = UnitHundredthsOfTicks(text[pos..].TrimStart());
+        if (unit <= 0)
         {
             return false;
         }
 
-        var exact = decimal.Truncate(amount * unit);
-        exact = negative ? -exact : exact;
-        if (exact < long.MinValue || exact > long.MaxValue)
+        var hundredths = (whole * unit) + ((Int128)fraction * unit / fractionScale);
+        var total = hundredths / 100;
+        total = negative ? -total : total;
+        if (total < long.MinValue || total > long.MaxValue)
         {
             return false;
         }
 
-        ticks = (long)exact;
+        ticks = (long)total;
         return true;
     }
 
-    /// <summary>Ticks in one <paramref name="unit"/> (a KQL timespan suffix; empty means days), or -1.</summary>
-    private static decimal UnitTicks(ReadOnlySpan<char> unit)
+    /// <summary>Hundredths of a tick in one <paramref name="unit"/> (a KQL timespan suffix; empty means days), or -1.</summary>
+    private static long UnitHundredthsOfTicks(ReadOnlySpan<char> unit)
     {
         Span<char> lower = stackalloc char[16];
         if (unit.Length > lower.Length)
@@ -193,14 +220,14 @@ public static partial class TimeSpanText
         unit.ToLowerInvariant(lower);
         return lower switch
         {
-            "" or "d" or "day" or "days" => KqlTime.TicksPerDay,
-            "h" or "hr" or "hrs" or "hour" or "hours" => KqlTime.TicksPerHour,
-            "m" or "min" or "minute" or "minutes" => KqlTime.TicksPerMinute,
-            "s" or "sec" or "second" or "seconds" => KqlTime.TicksPerSecond,
-            "ms" or "milli" or "millis" or "millisec" or "millisecond" or "milliseconds" => KqlTime.TicksPerMillisecond,
-            "micro" or "micros" or "microsec" or "microsecond" or "microseconds" => KqlTime.TicksPerMicrosecond,
-            "nano" or "nanos" or "nanosec" or "nanosecond" or "nanoseconds" => 0.01m,
-            "tick" or "ticks" => 1,
+            "" or "d" or "day" or "days" => KqlTime.TicksPerDay * 100,
+            "h" or "hr" or "hrs" or "hour" or "hours" => KqlTime.TicksPerHour * 100,
+            "m" or "min" or "minute" or "minutes" => KqlTime.TicksPerMinute * 100,
+            "s" or "sec" or "second" or "seconds" => KqlTime.TicksPerSecond * 100,
+            "ms" or "milli" or "millis" or "millisec" or "millisecond" or "milliseconds" => KqlTime.TicksPerMillisecond * 100,
+            "micro" or "micros" or "microsec" or "microsecond" or "microseconds" => KqlTime.TicksPerMicrosecond * 100,
+            "nano" or "nanos" or "nanosec" or "nanosecond" or "nanoseconds" => 1,
+            "tick" or "ticks" => 100,
             _ => -1,
         };
     }
