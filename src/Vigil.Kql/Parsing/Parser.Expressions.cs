@@ -549,7 +549,8 @@ internal sealed partial class Parser
         var keyword = TakeKeyword();
         var open = Expect(SyntaxKind.OpenParen);
         var types = ParseSeparated<SyntaxNode>(
-            () => IsKind(SyntaxKind.Colon, 1) ? ParseNameAndType(typeRequired: true) : ParseType(),
+            () => CurrentKind == SyntaxKind.Asterisk ? new StarExpression(Take())
+                : IsKind(SyntaxKind.Colon, 1) ? ParseNameAndType(typeRequired: true) : ParseType(),
             () => CurrentKind == SyntaxKind.CloseParen);
         return new TypeOfExpression(keyword, open, types, Expect(SyntaxKind.CloseParen));
     }
@@ -597,7 +598,26 @@ internal sealed partial class Parser
             return new PrefixUnaryExpression(sign, new LiteralExpression(Take()));
         }
 
-        return new MissingExpression(Missing(SyntaxKind.Identifier, SyntaxDiagnostics.ExpectedLiteral(Current.FullStart)));
+        // Not a literal: report it once and skip it (up to the next ',' or ']') so the rest of the values still parse.
+        var diagnostic = SyntaxDiagnostics.ExpectedLiteral(Current.TextStart, Current.TextLength);
+        var nesting = 0;
+        while (!AtEnd && (nesting > 0 || CurrentKind is not (SyntaxKind.Comma or SyntaxKind.CloseBracket or SyntaxKind.Semicolon)))
+        {
+            nesting += CurrentKind switch
+            {
+                SyntaxKind.OpenParen or SyntaxKind.OpenBracket or SyntaxKind.OpenBrace => 1,
+                SyntaxKind.CloseParen or SyntaxKind.CloseBracket or SyntaxKind.CloseBrace => -1,
+                _ => 0,
+            };
+            if (nesting < 0)
+            {
+                break;
+            }
+
+            SkipCurrent(report: false);
+        }
+
+        return new MissingExpression(Missing(SyntaxKind.Identifier, diagnostic));
     }
 
     /// <summary><c>with ( name = value, ... )</c>.</summary>

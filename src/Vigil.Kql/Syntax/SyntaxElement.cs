@@ -156,8 +156,17 @@ public abstract class SyntaxElement
             list.AddRange(element.OwnDiagnostics);
         }
 
-        list.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Code, b.Code));
-        return list;
+        // Stable by position: diagnostics at the same offset keep the order the parser met them.
+        var ordered = new Diagnostic[list.Count];
+        var keys = new (int Start, int Index)[list.Count];
+        for (var i = 0; i < list.Count; i++)
+        {
+            ordered[i] = list[i];
+            keys[i] = (list[i].Start, i);
+        }
+
+        Array.Sort(keys, ordered);
+        return ordered;
     }
 
     /// <summary>The first token in this subtree (this element when it is a token), or null for an empty list.</summary>
