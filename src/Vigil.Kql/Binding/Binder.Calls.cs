@@ -255,6 +255,8 @@ internal sealed partial class Binder
                     : ScalarType.String;
             case "percentile_tdigest":
                 return arguments.Count == 3 ? arguments[2].Type : ScalarType.Dynamic;
+            case "abs":
+                return ArgType(arguments, 0) == ScalarType.Int ? ScalarType.Long : ArgType(arguments, 0);
             case "rand":
                 return arguments.Count == 0 ? ScalarType.Real : ScalarType.Long;
             case "column_ifexists" or "columnifexists":
