@@ -34,11 +34,13 @@ public sealed partial class Workspace
 
         using var converter = new RecordConverter(definition.Schema, definition.Policy, NowTicks());
         using var payload = new MemoryStream();
+        long lastSequence = 0;
+        Task? flushing = null;
         void CommitIfFull()
         {
             if (converter.Batch.RowCount >= _options.WalBatchRows || converter.Batch.EstimatedBytes >= WalBatchBytes)
             {
-                accepted += Commit(writer, converter.Batch, payload);
+                accepted += Commit(writer, converter.Batch, payload, ref lastSequence, ref flushing);
                 converter.Batch.Clear();
                 converter.Batch.IngestionTicks = NowTicks();
             }
@@ -110,9 +112,22 @@ public sealed partial class Workspace
             throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown ingestion format.");
         }
 
-        if (converter.Batch.RowCount > 0)
+        try
         {
-            accepted += Commit(writer, converter.Batch, payload);
+            if (converter.Batch.RowCount > 0)
+            {
+                accepted += Commit(writer, converter.Batch, payload, ref lastSequence, ref flushing);
+            }
+        }
+        finally
+        {
+            flushing?.GetAwaiter().GetResult();
+        }
+
+        // The call is the unit of acknowledgement: one fsync covers every record it logged.
+        if (lastSequence > 0)
+        {
+            _wal.WaitDurable(lastSequence);
         }
 
         FlushWriter(writer);
@@ -154,8 +169,11 @@ public sealed partial class Workspace
 
     private long NowTicks() => _options.TimeProvider.GetUtcNow().UtcTicks;
 
-    /// <summary>Logs a batch, buffers it, waits until the log is durable; flushes when the buffer is full.</summary>
-    private int Commit(TableWriter writer, RowBatch batch, MemoryStream payload)
+    /// <summary>
+    /// Logs a batch and buffers it. When the buffer is full its extent is written on a background task, so encoding
+    /// overlaps parsing; at most one such flush per ingestion is in flight, which bounds memory.
+    /// </summary>
+    private int Commit(TableWriter writer, RowBatch batch, MemoryStream payload, ref long lastSequence, ref Task? flushing)
     {
         var rows = batch.RowCount;
         if (rows == 0)
@@ -165,21 +183,20 @@ public sealed partial class Workspace
 
         payload.SetLength(0);
         batch.WriteTo(payload);
-        long sequence;
         bool full;
         lock (writer.Lock)
         {
             // Logging and buffering under one lock keeps the buffer in WAL order, which the per-table
             // "flushed through sequence N" checkpoint relies on.
-            sequence = _wal.Append(payload.GetBuffer().AsSpan(0, (int)payload.Length));
-            writer.Apply(batch, sequence);
+            lastSequence = _wal.Append(payload.GetBuffer().AsSpan(0, (int)payload.Length));
+            writer.Apply(batch, lastSequence);
             full = writer.Rows >= _options.FlushRows || writer.Bytes >= _options.FlushBytes;
         }
 
-        _wal.WaitDurable(sequence);
         if (full)
         {
-            FlushWriter(writer);
+            flushing?.GetAwaiter().GetResult();
+            flushing = Task.Run(() => FlushWriter(writer));
         }
 
         return rows;

@@ -18,6 +18,7 @@ internal sealed class RecordConverter : IDisposable
     private readonly ValueConverter _converter = new();
     private readonly int _timeGenerated;
     private readonly int _timestamp;
+    private readonly List<(byte[] Name, int Column)> _recentNames = [];
     private int[]? _csvMap;
 
     public RecordConverter(TableSchema schema, UnknownPropertyPolicy policy, long ingestionTicks)
@@ -54,16 +55,16 @@ internal sealed class RecordConverter : IDisposable
             }
 
             Span<char> nameBuffer = stackalloc char[256];
+            var position = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var nameLength = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
-                var name = nameLength <= nameBuffer.Length ? nameBuffer[..reader.CopyString(nameBuffer)] : reader.GetString().AsSpan();
+                var column = ResolveProperty(ref reader, position++, nameBuffer, out var unknownName);
                 reader.Read();
-                if (!_lookup.TryGetValue(name, out var column))
+                if (column < 0)
                 {
                     if (_policy == UnknownPropertyPolicy.RejectRow)
                     {
-                        return Fail(start, $"unknown property '{name}'", out error);
+                        return Fail(start, $"unknown property '{unknownName}'", out error);
                     }
 
                     reader.Skip();
@@ -97,6 +98,46 @@ internal sealed class RecordConverter : IDisposable
         CompleteRow();
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// The column a property names, or -1. Records of one source nearly always list properties in the same order,
+    /// so the UTF-8 name seen at each position is remembered and compared first, skipping transcoding and hashing.
+    /// </summary>
+    private int ResolveProperty(ref Utf8JsonReader reader, int position, scoped Span<char> nameBuffer, out string? unknownName)
+    {
+        unknownName = null;
+        var simple = !reader.ValueIsEscaped && !reader.HasValueSequence;
+        if (simple && position < _recentNames.Count && reader.ValueSpan.SequenceEqual(_recentNames[position].Name))
+        {
+            var cached = _recentNames[position].Column;
+            if (cached < 0)
+            {
+                unknownName = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+            }
+
+            return cached;
+        }
+
+        var nameLength = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+        var name = nameLength <= nameBuffer.Length ? nameBuffer[..reader.CopyString(nameBuffer)] : reader.GetString().AsSpan();
+        var column = _lookup.TryGetValue(name, out var c) ? c : -1;
+        if (column < 0)
+        {
+            unknownName = name.ToString();
+        }
+
+        if (simple && position < 1024)
+        {
+            while (_recentNames.Count <= position)
+            {
+                _recentNames.Add(([], -2));
+            }
+
+            _recentNames[position] = (reader.ValueSpan.ToArray(), column);
+        }
+
+        return column;
     }
 
     /// <summary>Uses a CSV header record to map fields to columns by name.</summary>
