@@ -37,12 +37,6 @@ public static partial class DateTimeText
             return false;
         }
 
-        var needed = style == DateTimeTextStyle.Table ? 27 : MaxLength;
-        if (destination.Length < needed && style != DateTimeTextStyle.Trimmed)
-        {
-            return false;
-        }
-
         Span<char> buffer = stackalloc char[MaxLength];
         var (year, month, day) = KqlTime.ToDateTime(ticks);
         var timeOfDay = ticks % KqlTime.TicksPerDay;

@@ -68,6 +68,46 @@ public sealed class DynamicPropertyBag
         return index;
     }
 
+    /// <summary>
+    /// A bag of the given properties in order; a repeated key keeps its first position and its last value.
+    /// </summary>
+    internal static DynamicPropertyBag FromPairs(ReadOnlySpan<string> keys, ReadOnlySpan<DynamicValue> values)
+    {
+        if (keys.IsEmpty)
+        {
+            return Empty;
+        }
+
+        if (keys.Length <= IndexThreshold && !HasDuplicates(keys))
+        {
+            return new DynamicPropertyBag(keys.ToArray(), values.ToArray());
+        }
+
+        var builder = new Builder(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            builder.Set(keys[i], values[i]);
+        }
+
+        return builder.ToBag();
+    }
+
+    private static bool HasDuplicates(ReadOnlySpan<string> keys)
+    {
+        for (var i = 1; i < keys.Length; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(keys[i], keys[j], StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Collects properties; setting a key again replaces its value and keeps its first position.</summary>
     public sealed class Builder
     {

@@ -112,7 +112,7 @@ public sealed partial class DynamicValue
             case JsonTokenType.StartArray:
                 return ReadArray(ref reader);
             case JsonTokenType.String:
-                return FromString(reader.GetString());
+                return FromString(JsonStringCache.Get(ref reader));
             case JsonTokenType.Number:
                 return ReadNumber(ref reader);
             case JsonTokenType.True:
@@ -140,27 +140,57 @@ public sealed partial class DynamicValue
             : throw new JsonException("Unreadable JSON number.");
     }
 
+    // Elements and properties collect on per-thread scratch stacks (nested containers push above their parent's
+    // items and pop back), so a parse allocates only the final arrays.
+    [ThreadStatic]
+    private static List<DynamicValue>? t_valueStack;
+
+    [ThreadStatic]
+    private static List<string>? t_keyStack;
+
     private static DynamicValue ReadArray(ref Utf8JsonReader reader)
     {
-        var items = new List<DynamicValue>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var stack = t_valueStack ??= new List<DynamicValue>(64);
+        var start = stack.Count;
+        try
         {
-            items.Add(ReadValue(ref reader));
-        }
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                stack.Add(ReadValue(ref reader));
+            }
 
-        return WrapArray([.. items]);
+            return WrapArray(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stack)[start..].ToArray());
+        }
+        finally
+        {
+            stack.RemoveRange(start, stack.Count - start);
+        }
     }
 
     private static DynamicValue ReadObject(ref Utf8JsonReader reader)
     {
-        var builder = new DynamicPropertyBag.Builder();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        var values = t_valueStack ??= new List<DynamicValue>(64);
+        var keys = t_keyStack ??= new List<string>(64);
+        var valueStart = values.Count;
+        var keyStart = keys.Count;
+        try
         {
-            var key = reader.GetString()!;
-            reader.Read();
-            builder.Set(key, ReadValue(ref reader));
-        }
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                keys.Add(JsonStringCache.Get(ref reader));
+                reader.Read();
+                values.Add(ReadValue(ref reader));
+            }
 
-        return FromBag(builder.ToBag());
+            var bag = DynamicPropertyBag.FromPairs(
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys)[keyStart..],
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values)[valueStart..]);
+            return FromBag(bag);
+        }
+        finally
+        {
+            keys.RemoveRange(keyStart, keys.Count - keyStart);
+            values.RemoveRange(valueStart, values.Count - valueStart);
+        }
     }
 }
