@@ -258,9 +258,9 @@ public sealed partial class Workspace
         using var block = new ColumnBlock();
         using var times = new ColumnBlock();
         var keep = new List<int>();
-        try
+        foreach (var input in inputs)
         {
-            foreach (var input in inputs)
+            try
             {
                 var metadata = input.Metadata;
                 var timeColumn = schema.TimeColumnIndex >= 0 ? metadata.IndexOf(schema.Columns[schema.TimeColumnIndex].Name) : -1;
@@ -300,15 +300,12 @@ public sealed partial class Workspace
                     }
                 }
             }
-        }
-        catch (StorageCorruptionException e)
-        {
-            foreach (var input in inputs)
+            catch (StorageCorruptionException e)
             {
+                // Only the damaged input goes to quarantine; the merge is abandoned and the rest stay as they are.
                 OnCorruption(input, e);
+                return;
             }
-
-            return;
         }
 
         var rows = buffers[^1].Count;

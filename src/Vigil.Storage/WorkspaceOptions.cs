@@ -25,7 +25,7 @@ public sealed class WorkspaceOptions
     public int FlushRows { get; init; } = 1_000_000;
 
     /// <summary>Buffered bytes of a table (approximate) that trigger writing an extent while ingesting.</summary>
-    public long FlushBytes { get; init; } = 256L << 20;
+    public long FlushBytes { get; init; } = 128L << 20;
 
     /// <summary>Rows per WAL record: ingestion acknowledges and buffers in batches of this size.</summary>
     public int WalBatchRows { get; init; } = 8_192;

@@ -74,10 +74,13 @@ internal sealed class CsvRecordReader : IDisposable
                         break;
                     }
 
-                    _field.Append(c);
-                    if (_field.Length > MaxRecordChars)
+                    if (_field.Length < MaxRecordChars)
                     {
-                        error = $"field longer than {MaxRecordChars} characters";
+                        _field.Append(c);
+                    }
+                    else
+                    {
+                        error ??= $"field longer than {MaxRecordChars} characters";
                     }
                 }
             }
@@ -96,7 +99,15 @@ internal sealed class CsvRecordReader : IDisposable
                     error ??= "quote inside an unquoted field";
                 }
 
-                _field.Append(c);
+                if (_field.Length < MaxRecordChars)
+                {
+                    _field.Append(c);
+                }
+                else
+                {
+                    error ??= $"field longer than {MaxRecordChars} characters";
+                }
+
                 _position++;
             }
 
