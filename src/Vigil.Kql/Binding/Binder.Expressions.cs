@@ -220,7 +220,8 @@ internal sealed partial class Binder
 
     private Bound BindBinary(BinaryExpression binary, Context context)
     {
-        var left = BindScalar(binary.Left, context);
+        // `* has "x"` (and the other string operators) search every column.
+        var left = binary.Left is StarExpression star ? BindStar(star) : BindScalar(binary.Left, context);
         var right = BindScalar(binary.Right, context);
         var op = binary.OperatorKind;
         switch (op)
@@ -265,11 +266,24 @@ internal sealed partial class Binder
 
                 return Bound.Scalar(ScalarType.Bool);
             default:
-                // String operators (=~, has, contains, startswith, matches regex, ...): Kusto compares the text of
-                // any scalar value.
+                // String operators (=~, has, contains, startswith, matches regex, ...) take a string (or dynamic)
+                // on the left and a string on the right; `* has "x"` searches every column.
+                if (!(binary.Left is StarExpression || IsStringLike(left)) || !IsStringLike(right))
+                {
+                    Report(BindingDiagnostics.OperatorTypeMismatch(binary.Operator.Text, left, right, binary.TextStart, binary.Width));
+                }
+
                 return Bound.Scalar(ScalarType.Bool);
         }
     }
+
+    private ScalarType BindStar(StarExpression star)
+    {
+        Record(star, new SemanticInfo(ScalarType.Unknown, null, false));
+        return ScalarType.Unknown;
+    }
+
+    private static bool IsStringLike(ScalarType type) => type is ScalarType.String or ScalarType.Dynamic or ScalarType.Unknown;
 
     private static ArithmeticOperator ToArithmetic(BinaryOperatorKind op) => op switch
     {
@@ -284,6 +298,12 @@ internal sealed partial class Binder
     {
         var left = BindScalar(inExpression.Left, context);
         var isEquality = inExpression.OperatorKind is BinaryOperatorKind.In or BinaryOperatorKind.NotIn;
+        if (!isEquality && !IsStringLike(left))
+        {
+            // in~, !in~, has_any, has_all compare text: the left side must be a string (or dynamic).
+            Report(BindingDiagnostics.OperatorTypeMismatch(inExpression.Operator.Text, left, inExpression.Left.TextStart, inExpression.Left.Width));
+        }
+
         foreach (var item in inExpression.Right.Expressions)
         {
             var bound = BindExpression(item, context with { AllowAggregates = false });

@@ -39,6 +39,9 @@ public sealed class DiagnosticTests
     [InlineData("let S = U | project a; T | where b in (S)", BindingDiagnostics.OperatorTypeMismatchCode)]
     [InlineData("let f = (x:long) { x }; print f()", BindingDiagnostics.WrongArgumentCountCode)]
     [InlineData("T | mv-expand a", BindingDiagnostics.OperatorTypeMismatchCode)]
+    [InlineData("T | where b has 'x'", BindingDiagnostics.OperatorTypeMismatchCode)]
+    [InlineData("T | where a contains 1", BindingDiagnostics.OperatorTypeMismatchCode)]
+    [InlineData("T | where b has_any ('x')", BindingDiagnostics.OperatorTypeMismatchCode)]
     [InlineData("T | join (print 1) on b", BindingDiagnostics.UnknownColumnCode)]
     public void Broken_queries_get_a_precise_code(string query, string code) =>
         Assert.Contains(code, ErrorCodes(query));
@@ -57,6 +60,7 @@ public sealed class DiagnosticTests
     [InlineData("DeviceLogonEvents | where AccountName =~ 'x' | project Timestamp, TimeGenerated, DeviceId, MachineGroup")]
     [InlineData("IdentityInfo | where AccountUpn == 'a@b.c' | project AccountUpn, AccountUPN")]
     [InlineData("search 'a' and 'b' | take 1")]
+    [InlineData("T | where * has 'x' and d has 'y' and a matches regex '[a-z]+' and a !startswith_cs 'q'")]
     public void Valid_queries_with_Kusto_leniency_bind_without_errors(string query) =>
         Assert.Empty(ErrorCodes(query));
 
