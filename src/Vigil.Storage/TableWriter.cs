@@ -53,10 +53,7 @@ internal sealed class TableWriter
             }
             else
             {
-                for (var i = 0; i < rows; i++)
-                {
-                    target.AppendFrom(source, i);
-                }
+                target.AppendAll(source);
             }
         }
 

@@ -15,6 +15,7 @@ internal sealed class ExtentWriter : IDisposable
 {
     private readonly FileStream _file;
     private readonly MemoryStream _raw = new();
+    private readonly HashSet<ulong> _termHashes = [];
     private byte[] _compressed = [];
     private readonly string _path;
 
@@ -370,7 +371,8 @@ internal sealed class ExtentWriter : IDisposable
 
     private ChunkRef WriteTermFilter(ColumnBuffer buffer, int start, int count, int[]? codes, TermSets? dictionaryTerms)
     {
-        var hashes = new HashSet<ulong>();
+        var hashes = _termHashes;
+        hashes.Clear();
         if (codes is not null && dictionaryTerms is not null)
         {
             var seen = new bool[dictionaryTerms.Count];

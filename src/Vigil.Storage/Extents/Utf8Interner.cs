@@ -31,7 +31,8 @@ internal sealed class Utf8Interner
         for (var row = 0; row < codes.Length; row++)
         {
             var code = _source.IsNull(row) ? -1 : Intern(row);
-            if (Count > limit)
+            // Give up early on columns that are mostly distinct (command lines, ids): a sample decides.
+            if (Count > limit || (row == 4095 && Count > 2048 && codes.Length > 8192))
             {
                 return false;
             }

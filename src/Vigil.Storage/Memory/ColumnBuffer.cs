@@ -174,6 +174,73 @@ internal sealed class ColumnBuffer
         }
     }
 
+    /// <summary>Appends every row of <paramref name="source"/> (same type) with bulk copies.</summary>
+    public void AppendAll(ColumnBuffer source)
+    {
+        var n = source.Count;
+        if (n == 0)
+        {
+            return;
+        }
+
+        var start = Count;
+        var total = start + n;
+        if ((total + 63) >> 6 > _nulls.Length)
+        {
+            Array.Resize(ref _nulls, Math.Max((total + 63) >> 6, _nulls.Length * 2));
+        }
+
+        switch (Type)
+        {
+            case ColumnType.Real:
+                Grow(ref _doubles, total);
+                source.Doubles.CopyTo(_doubles.AsSpan(start));
+                break;
+            case ColumnType.Decimal:
+                Grow(ref _decimals, total);
+                source.Decimals.CopyTo(_decimals.AsSpan(start));
+                break;
+            case ColumnType.Guid:
+                Grow(ref _guids, total);
+                source.Guids.CopyTo(_guids.AsSpan(start));
+                break;
+            case ColumnType.String or ColumnType.Dynamic:
+                Grow(ref _offsets, total + 1);
+                var bytes = source._utf8Length;
+                if (_utf8Length + bytes > _utf8.Length)
+                {
+                    Array.Resize(ref _utf8, Math.Max(checked(_utf8Length + bytes), Math.Min(_utf8.Length * 2, Array.MaxLength)));
+                }
+
+                source.Utf8Data.CopyTo(_utf8.AsSpan(_utf8Length));
+                var sourceOffsets = source._offsets;
+                for (var i = 1; i <= n; i++)
+                {
+                    _offsets[start + i] = _utf8Length + sourceOffsets[i];
+                }
+
+                _utf8Length += bytes;
+                break;
+            default:
+                Grow(ref _longs, total);
+                source.Longs.CopyTo(_longs.AsSpan(start));
+                break;
+        }
+
+        Count = total;
+        if (source._nullCount > 0)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                if (source.IsNull(i))
+                {
+                    _nulls[(start + i) >> 6] |= 1UL << (start + i);
+                    _nullCount++;
+                }
+            }
+        }
+    }
+
     /// <summary>Appends the default (zero / empty) value, not null.</summary>
     public void AppendDefault()
     {
