@@ -18,11 +18,14 @@ internal sealed partial class Binder
         {
             foreach (var key in by.Expressions)
             {
+                var produced = new List<ColumnSymbol>();
                 foreach (var column in BindProjectionItem(key, context, namer))
                 {
-                    byColumns.Add(column.WithName(TableSchema.MakeUnique(column.Name, used)));
+                    produced.Add(column.WithName(TableSchema.MakeUnique(column.Name, used)));
                 }
 
+                byColumns.AddRange(produced);
+                NoteProduced(key, produced);
                 if (Unwrap(key) is NameReference reference && input.Schema.Contains(reference.SimpleName))
                 {
                     byReferenced.Add(reference.SimpleName);
@@ -34,10 +37,14 @@ internal sealed partial class Binder
         var aggregateContext = context with { AllowAggregates = true };
         foreach (var item in summarize.Aggregates)
         {
+            var produced = new List<ColumnSymbol>();
             foreach (var column in BindAggregateItem(item, aggregateContext, input.Schema, byReferenced, namer, "summarize"))
             {
-                columns.Add(column.WithName(TableSchema.MakeUnique(column.Name, used)));
+                produced.Add(column.WithName(TableSchema.MakeUnique(column.Name, used)));
             }
+
+            columns.AddRange(produced);
+            NoteProduced(item, produced);
         }
 
         return new Rows(new TableSchema(columns), false);
@@ -302,10 +309,14 @@ internal sealed partial class Binder
         {
             foreach (var key in by.Expressions)
             {
+                var produced = new List<ColumnSymbol>();
                 foreach (var column in BindProjectionItem(key, context, namer))
                 {
-                    columns.Add(column.WithName(TableSchema.MakeUnique(column.Name, used)));
+                    produced.Add(column.WithName(TableSchema.MakeUnique(column.Name, used)));
                 }
+
+                columns.AddRange(produced);
+                NoteProduced(key, produced);
             }
         }
 
@@ -313,10 +324,14 @@ internal sealed partial class Binder
         var empty = new HashSet<string>(StringComparer.Ordinal);
         foreach (var series in makeSeries.Aggregates)
         {
+            var produced = new List<ColumnSymbol>();
             foreach (var column in BindAggregateItem(series.Expression, aggregateContext, input.Schema, empty, namer, "make-series"))
             {
-                columns.Add(new ColumnSymbol(TableSchema.MakeUnique(column.Name, used), ScalarType.Dynamic));
+                produced.Add(new ColumnSymbol(TableSchema.MakeUnique(column.Name, used), ScalarType.Dynamic));
             }
+
+            columns.AddRange(produced);
+            NoteProduced(series.Expression, produced);
 
             if (series.DefaultValue is { } defaultValue)
             {

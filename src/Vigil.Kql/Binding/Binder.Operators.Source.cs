@@ -14,13 +14,17 @@ internal sealed partial class Binder
         {
             if (item is SimpleNamedExpression or CompoundNamedExpression)
             {
-                columns.AddRange(BindProjectionItem(item, rowContext, namer));
+                var named = BindProjectionItem(item, rowContext, namer);
+                NoteProduced(item, named);
+                columns.AddRange(named);
                 continue;
             }
 
             // print names unnamed values print_0, print_1... whatever the expression is.
             var type = BindScalar(item, rowContext);
-            columns.Add(new ColumnSymbol(namer.Next(), type));
+            var column = new ColumnSymbol(namer.Next(), type);
+            NoteProduced(item, [column]);
+            columns.Add(column);
         }
 
         return new Rows(TableSchema.WithUniqueNames(columns), false);

@@ -199,7 +199,7 @@ internal sealed partial class Binder
             case ScanOperator scan:
                 return BindScan(scan, input, context);
             default:
-                // BadQueryOperator (the parser reported it) and operators without a schema effect.
+                // Graph operators; BadQueryOperator (the parser reported it) and operators without a schema effect.
                 return new Rows(input.Schema.AsOpen(), input.Serialized);
         }
     }
@@ -237,6 +237,7 @@ internal sealed partial class Binder
         var namer = new ColumnNamer("Column", 1);
         foreach (var item in items)
         {
+            var produced = new List<ColumnSymbol>();
             foreach (var column in BindProjectionItem(item, context, namer))
             {
                 if (!declared.Add(column.Name))
@@ -245,8 +246,11 @@ internal sealed partial class Binder
                     continue;
                 }
 
-                columns.Add(column);
+                produced.Add(column);
             }
+
+            columns.AddRange(produced);
+            NoteProduced(item, produced);
         }
 
         return new Rows(new TableSchema(columns), serializedKept && input.Serialized);
@@ -321,6 +325,7 @@ internal sealed partial class Binder
             // Each item sees the columns the items before it added (extend a = 1, b = a + 1).
             var itemContext = context with { Row = current };
             var columns = BindProjectionItem(item, itemContext, namer);
+            NoteProduced(item, columns);
             current = current.WithColumns(columns);
         }
 

@@ -24,6 +24,7 @@ internal sealed partial class Binder
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly HashSet<Diagnostic> _reported = [];
     private readonly List<TableSymbol> _referencedTables = [];
+    private readonly Dictionary<SyntaxNode, ImmutableArray<ColumnSymbol>> _produced = new(ReferenceEqualityComparer.Instance);
     private int _callDepth;
     private int _expressionDepth;
 
@@ -50,7 +51,7 @@ internal sealed partial class Binder
         }
 
         _diagnostics.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Code, b.Code));
-        return new BoundQuery(root, _info, [.. _diagnostics], result, [.. _referencedTables]);
+        return new BoundQuery(root, _info, _produced, [.. _diagnostics], result, [.. _referencedTables]);
     }
 
     /// <summary>Binds one statement; returns the schema when it is a tabular expression statement.</summary>
@@ -177,6 +178,9 @@ internal sealed partial class Binder
     }
 
     private void Record(SyntaxNode node, SemanticInfo info) => _info[node] = info;
+
+    /// <summary>Remembers the output columns (final names) one projection or aggregation item produced.</summary>
+    private void NoteProduced(SyntaxNode item, List<ColumnSymbol> columns) => _produced[item] = [.. columns];
 
     private void Report(Diagnostic diagnostic)
     {

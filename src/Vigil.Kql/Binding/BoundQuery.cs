@@ -12,16 +12,19 @@ namespace Vigil.Kql.Binding;
 public sealed class BoundQuery
 {
     private readonly IReadOnlyDictionary<SyntaxNode, SemanticInfo> _info;
+    private readonly IReadOnlyDictionary<SyntaxNode, ImmutableArray<ColumnSymbol>> _produced;
 
     internal BoundQuery(
         QueryBlock root,
         IReadOnlyDictionary<SyntaxNode, SemanticInfo> info,
+        IReadOnlyDictionary<SyntaxNode, ImmutableArray<ColumnSymbol>> produced,
         ImmutableArray<Diagnostic> diagnostics,
         TableSchema? resultSchema,
         ImmutableArray<TableSymbol> referencedTables)
     {
         Root = root;
         _info = info;
+        _produced = produced;
         Diagnostics = diagnostics;
         ResultSchema = resultSchema;
         ReferencedTables = referencedTables;
@@ -56,6 +59,15 @@ public sealed class BoundQuery
 
     /// <summary>What the binder knows about <paramref name="node"/>, or null when it did not bind it.</summary>
     public SemanticInfo? GetInfo(SyntaxNode node) => _info.TryGetValue(node, out var info) ? info : null;
+
+    /// <summary>
+    /// The output columns (with their final names) that one item of project, extend, serialize, summarize (aggregates
+    /// and by keys), make-series, distinct or print produced: usually one, several for <c>arg_max(X, *)</c>,
+    /// <c>percentiles(X, 50, 95)</c> or a tuple-valued function, none for a dropped duplicate. Empty when
+    /// <paramref name="item"/> is not such an item.
+    /// </summary>
+    public ImmutableArray<ColumnSymbol> GetProducedColumns(Expression item) =>
+        _produced.TryGetValue(item, out var columns) ? columns : [];
 
     /// <summary>The scalar type of an expression (Unknown when not bound or tabular).</summary>
     public ScalarType GetType(Expression expression) => GetInfo(expression)?.Type ?? ScalarType.Unknown;

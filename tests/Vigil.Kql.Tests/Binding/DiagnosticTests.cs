@@ -101,4 +101,16 @@ public sealed class DiagnosticTests
         var extend = nodes.OfType<Vigil.Kql.Syntax.ExtendOperator>().Single();
         Assert.Equal("n", bound.GetSchema(extend)!.Columns[^1].Name);
     }
+
+    [Fact]
+    public void Produced_columns_map_each_item_to_its_output_columns()
+    {
+        var tree = Vigil.Kql.Syntax.SyntaxTree.Parse("T | summarize arg_max(c, *), n = count(), percentiles(b, 5, 95) by a");
+        var bound = KqlBinder.Bind(tree, Workspace);
+        var summarize = tree.Root.DescendantsAndSelf().OfType<Vigil.Kql.Syntax.SummarizeOperator>().Single();
+        Assert.Equal(["c", "b", "d", "e", "f"], bound.GetProducedColumns(summarize.Aggregates[0]).Select(c => c.Name));
+        Assert.Equal(["n"], bound.GetProducedColumns(summarize.Aggregates[1]).Select(c => c.Name));
+        Assert.Equal(["percentile_b_5", "percentile_b_95"], bound.GetProducedColumns(summarize.Aggregates[2]).Select(c => c.Name));
+        Assert.Equal(["a"], bound.GetProducedColumns(summarize.By!.Expressions[0]).Select(c => c.Name));
+    }
 }
