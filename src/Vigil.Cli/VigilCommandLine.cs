@@ -25,7 +25,11 @@ internal static class VigilCommandLine
         {
             var command = parsed.CommandResult.Command;
             var name = command == root ? "vigil" : "vigil " + command.Name;
-            stderr.WriteLine($"vigil: {parsed.Errors[0].Message.TrimEnd('.')} (see '{name} --help')");
+            // An unknown token explains more than the "required command was not provided" it also causes.
+            var message = parsed.UnmatchedTokens.Count > 0
+                ? $"unrecognized command or argument '{parsed.UnmatchedTokens[0]}'"
+                : parsed.Errors[0].Message.TrimEnd('.');
+            stderr.WriteLine($"vigil: {message} (see '{name} --help')");
             return ExitCodes.UsageError;
         }
 
