@@ -174,6 +174,9 @@ internal static class DateTimeFunctions
             DateTimePeriod.Quarter => ((value.Month - 1) / 3) + 1,
             DateTimePeriod.Month => value.Month,
             DateTimePeriod.WeekOfYear => ISOWeek.GetWeekOfYear(value),
+            // A Sunday-based week with at least four days in the year is the one holding its first Wednesday.
+            DateTimePeriod.LegacyWeekOfYear => CultureInfo.InvariantCulture.Calendar.GetWeekOfYear(
+                value, CalendarWeekRule.FirstFourDayWeek, System.DayOfWeek.Sunday),
             DateTimePeriod.Day => value.Day,
             DateTimePeriod.DayOfYear => value.DayOfYear,
             DateTimePeriod.Hour => value.Hour,

@@ -11,6 +11,9 @@ internal enum DateTimePeriod
     Month,
     Week,
     WeekOfYear,
+
+    /// <summary>The obsolete <c>weekofyear</c> part: Sunday-based weeks, week 1 holds the year's first Wednesday.</summary>
+    LegacyWeekOfYear,
     Day,
     DayOfYear,
     Hour,
@@ -25,7 +28,8 @@ internal static class DateTimePeriodFacts
 {
     /// <summary>A period name as <c>datetime_add</c>/<c>datetime_diff</c> take it (case-insensitive).</summary>
     public static bool TryParsePeriod(ReadOnlySpan<char> name, out DateTimePeriod period) =>
-        TryParse(name, out period) && period is not DateTimePeriod.WeekOfYear and not DateTimePeriod.DayOfYear;
+        TryParse(name, out period)
+        && period is not DateTimePeriod.WeekOfYear and not DateTimePeriod.LegacyWeekOfYear and not DateTimePeriod.DayOfYear;
 
     /// <summary>A part name as <c>datetime_part</c> takes it (case-insensitive).</summary>
     public static bool TryParsePart(ReadOnlySpan<char> name, out DateTimePeriod part) =>
@@ -50,6 +54,7 @@ internal static class DateTimePeriodFacts
             "month" => DateTimePeriod.Month,
             "week" => DateTimePeriod.Week,
             "week_of_year" => DateTimePeriod.WeekOfYear,
+            "weekofyear" => DateTimePeriod.LegacyWeekOfYear,
             "day" => DateTimePeriod.Day,
             "dayofyear" => DateTimePeriod.DayOfYear,
             "hour" => DateTimePeriod.Hour,

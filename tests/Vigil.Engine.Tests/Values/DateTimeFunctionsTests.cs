@@ -63,6 +63,21 @@ public sealed class DateTimeFunctionsTests
         Assert.False(DateTimePeriodFacts.TryParsePeriod("fortnight", out _));
     }
 
+    // datetime-part-function.md note: the obsolete weekofyear part counts Sunday-based weeks from the one holding
+    // the year's first Wednesday.
+    [Theory]
+    [InlineData("2017-10-30", 44)]
+    [InlineData("2021-01-01", 53)] // a Friday: the first Wednesday is Jan 6, so Jan 1 still belongs to 2020's last week
+    [InlineData("2021-01-03", 1)] // Sunday starting the week of Jan 6
+    [InlineData("2020-01-01", 1)] // a Wednesday
+    [InlineData("2020-12-31", 53)]
+    public void Legacy_weekofyear_part_starts_with_the_first_wednesday(string date, long expected)
+    {
+        Assert.True(DateTimePeriodFacts.TryParsePart("weekofyear", out var part));
+        Assert.Equal(expected, DateTimeFunctions.DatePart(part, Ticks.Of(date)));
+        Assert.False(DateTimePeriodFacts.TryParsePeriod("weekofyear", out _));
+    }
+
     // week-of-year-function.md examples.
     [Theory]
     [InlineData("2020-12-31", 53)]
