@@ -1,19 +1,15 @@
 using System.Text.Json;
+using Vigil.Testing;
 
 namespace Vigil.Cli.Tests.Check;
 
 public sealed class CheckCommandTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("vigil-check-").FullName;
+    private readonly TempDirectory _dir = new("vigil-check-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
-    private string Write(string name, string content)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private string Write(string name, string content) => _dir.Write(name, content);
 
     [Fact]
     public void Valid_query_exits_zero_and_says_what_was_checked()
@@ -75,7 +71,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public void Missing_file_is_one_line_on_stderr_and_exit_code_two()
     {
-        var (code, stdout, stderr) = CliRunner.Run("check", Path.Combine(_dir, "nope.kql"));
+        var (code, stdout, stderr) = CliRunner.Run("check", Path.Combine(_dir.Path, "nope.kql"));
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
         Assert.Single(stderr.TrimEnd().Split('\n'));

@@ -5,16 +5,11 @@ namespace Vigil.Cli.Tests.Check;
 
 public sealed class QuerySourceReaderTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("vigil-check-").FullName;
+    private readonly TempDirectory _dir = new("vigil-check-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
-    private string Write(string name, string content)
-    {
-        var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private string Write(string name, string content) => _dir.Write(name, content);
 
     [Fact]
     public void Kql_file_is_one_query_starting_at_line_one()
@@ -76,7 +71,7 @@ public sealed class QuerySourceReaderTests : IDisposable
     public void Unknown_extension_and_missing_file_are_user_errors()
     {
         Assert.Throws<CommandException>(() => QuerySourceReader.Read(Write("x.txt", "print 1")));
-        Assert.Throws<CommandException>(() => QuerySourceReader.Read(Path.Combine(_dir, "missing.kql")));
+        Assert.Throws<CommandException>(() => QuerySourceReader.Read(Path.Combine(_dir.Path, "missing.kql")));
     }
 
     [Fact]
