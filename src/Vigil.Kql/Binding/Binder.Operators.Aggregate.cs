@@ -26,6 +26,9 @@ internal sealed partial class Binder
 
                 byColumns.AddRange(produced);
                 NoteProduced(key, produced);
+                // Kusto rejects a dynamic group key, but Defender types several columns string that Sentinel (and
+                // Vigil) types dynamic (AdditionalFields...), and portal queries group by them: accept it.
+
                 if (Unwrap(key) is NameReference reference && input.Schema.Contains(reference.SimpleName))
                 {
                     byReferenced.Add(reference.SimpleName);
