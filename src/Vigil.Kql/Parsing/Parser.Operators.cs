@@ -208,7 +208,8 @@ internal sealed partial class Parser
             case "search":
                 return ParseSearch();
             default:
-                return new BadQueryOperator(Take(SyntaxKind.Keyword, SyntaxDiagnostics.ExpectedQueryOperator(Current.TextStart, Current.TextLength)));
+                return TryParseGraphOperator() ??
+                    new BadQueryOperator(Take(SyntaxKind.Keyword, SyntaxDiagnostics.ExpectedQueryOperator(Current.TextStart, Current.TextLength)));
         }
     }
 

@@ -4,21 +4,21 @@ namespace Vigil.Kql.Syntax;
 
 /// <summary>
 /// A compact S-expression view of a tree for tests and debugging: <c>(Kind child ...)</c> with the kind's
-/// Expression/Operator suffix dropped, names and literals as their text, brackets, commas and other punctuation
-/// omitted (operators kept), empty lists and absent parts omitted, lists as <c>[...]</c>, missing tokens as
-/// <c>&lt;missing&gt;</c>.
+/// Expression/Operator/Statement suffix dropped, names and literals as their text, brackets, commas and other
+/// punctuation omitted (operators kept), empty lists and absent parts omitted, lists as <c>[...]</c>, missing
+/// tokens as <c>&lt;missing&gt;</c>. The indented form puts every node on its own line (for golden files).
 /// </summary>
 public static class SyntaxDumper
 {
-    public static string Dump(SyntaxElement element)
+    public static string Dump(SyntaxElement element, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(element);
         var builder = new StringBuilder();
-        Write(builder, element, 0);
+        Write(builder, element, 0, indented);
         return builder.ToString();
     }
 
-    private static void Write(StringBuilder builder, SyntaxElement element, int depth)
+    private static void Write(StringBuilder builder, SyntaxElement element, int depth, bool indented)
     {
         if (depth > 2000)
         {
@@ -32,10 +32,10 @@ public static class SyntaxDumper
                 builder.Append(token.IsMissing ? "<missing>" : token.Text);
                 return;
             case IdentifierName name:
-                Write(builder, name.Identifier, depth + 1);
+                Write(builder, name.Identifier, depth + 1, indented);
                 return;
             case NameReference { Name: IdentifierName identifier }:
-                Write(builder, identifier.Identifier, depth + 1);
+                Write(builder, identifier.Identifier, depth + 1, indented);
                 return;
             case LiteralExpression literal:
                 builder.Append(literal.Token.Text);
@@ -45,26 +45,20 @@ public static class SyntaxDumper
                 return;
             case SyntaxNode node when node.Kind is SyntaxKind.List or SyntaxKind.SeparatedList:
                 builder.Append('[');
-                WriteChildren(builder, node, depth);
+                WriteChildren(builder, node, depth, indented);
                 builder.Append(']');
                 return;
             case SyntaxNode node:
                 builder.Append('(').Append(ShortName(node.Kind));
-                if (node.ChildCount > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                WriteChildren(builder, node, depth);
+                WriteChildren(builder, node, depth, indented, leadingSpace: true);
                 builder.Append(')');
                 return;
         }
     }
 
-    private static void WriteChildren(StringBuilder builder, SyntaxNode node, int depth)
+    private static void WriteChildren(StringBuilder builder, SyntaxNode node, int depth, bool indented, bool leadingSpace = false)
     {
         var first = true;
-        var length = builder.Length;
         for (var i = 0; i < node.ChildCount; i++)
         {
             var child = node.GetChild(i);
@@ -73,20 +67,27 @@ public static class SyntaxDumper
                 continue;
             }
 
-            if (!first)
+            if (indented && IsBlock(child))
+            {
+                builder.Append('\n').Append(' ', 2 * (depth + 1));
+            }
+            else if (!first || leadingSpace)
             {
                 builder.Append(' ');
             }
 
-            Write(builder, child, depth + 1);
+            Write(builder, child, depth + 1, indented);
             first = false;
         }
-
-        if (first && builder.Length == length && builder[^1] == ' ')
-        {
-            builder.Length--;
-        }
     }
+
+    /// <summary>In the indented form, nodes that print as more than a word start a new line.</summary>
+    private static bool IsBlock(SyntaxElement element) => element switch
+    {
+        SyntaxToken or IdentifierName or LiteralExpression or MissingExpression => false,
+        NameReference { Name: IdentifierName } => false,
+        _ => true,
+    };
 
     private static bool IsOmitted(SyntaxElement element) => element switch
     {

@@ -72,7 +72,7 @@ public static partial class SyntaxFacts
         "project-away", "project-keep", "project-rename", "project-reorder", "project-smart", "project-by-names",
         "mv-expand", "mv-apply", "make-series", "top-nested", "top-hitters", "parse-where", "parse-kv",
         "sample-distinct", "assert-schema", "macro-expand", "make-graph", "graph-match", "graph-shortest-paths",
-        "graph-to-table", "graph-mark-components", "granny-asc", "granny-desc",
+        "graph-to-table", "graph-mark-components", "granny-asc", "granny-desc", "partitioned-by",
     ], StringComparer.Ordinal);
 
     /// <summary>Words that start a typed literal token when followed by '(' (the literal runs to its ')').</summary>

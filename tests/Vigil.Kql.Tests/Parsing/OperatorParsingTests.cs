@@ -66,6 +66,11 @@ public sealed class OperatorParsingTests
     [InlineData("scan with_match_id=id with (step s: true;)", "(Scan scan [(NamedParameter with_match_id = id)] with [(ScanStep step s true)])")]
     [InlineData("search \"x\"", "(Search search \"x\")")]
     [InlineData("search kind=case_sensitive in (T, U*) x has \"y\"", "(Search search [(NamedParameter kind = case_sensitive)] (InClause in [T (NameReference (WildcardedName [U *]))]) (Binary x has \"y\"))")]
+    [InlineData("make-graph a --> b with N on id", "(MakeGraph make-graph a [- - >] b (MakeGraphTablesClause with [(MakeGraphTableReference N on id)]))")]
+    [InlineData("make-graph a --> b with_node_id=name", "(MakeGraph make-graph a [- - >] b [(NamedParameter with_node_id = name)])")]
+    [InlineData("graph-match cycles=none (a)-[e*1..3]->(b)<--(c) where a.x == 1 project a.x, n = b.y", "(GraphMatch graph-match [(NamedParameter cycles = none)] [(GraphMatchPattern [(GraphMatchNode a) (GraphMatchEdge [-] e * 1 3 [- >]) (GraphMatchNode b) (GraphMatchEdge [< -] [-]) (GraphMatchNode c)])] (GraphWhereClause where (Binary (Path a x) == 1)) (GraphProjectClause project [(Path a x) (SimpleNamed n = (Path b y))]))")]
+    [InlineData("graph-to-table nodes as N with_node_id=Id, edges", "(GraphToTable graph-to-table [(GraphToTableOutputClause nodes as N [(NamedParameter with_node_id = Id)]) (GraphToTableOutputClause edges)])")]
+    [InlineData("graph-mark-components with_component_id = c", "(GraphMarkComponents graph-mark-components [(NamedParameter with_component_id = c)])")]
     public void Operator_parses_to_the_expected_tree(string text, string expected)
     {
         var tree = SyntaxTree.Parse("T | " + text);
