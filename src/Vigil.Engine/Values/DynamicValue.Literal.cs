@@ -14,7 +14,7 @@ public sealed partial class DynamicValue
     /// </summary>
     public static bool TryParseLiteral(ReadOnlySpan<char> text, out DynamicValue value)
     {
-        var parser = new LiteralParser(text);
+        var parser = new LiteralParser(text, jsonOnly: false);
         return parser.TryParseDocument(out value);
     }
 
@@ -23,12 +23,17 @@ public sealed partial class DynamicValue
         private const int MaxDepth = 512;
 
         private readonly ReadOnlySpan<char> _text;
+
+        // Lenient JSON for parse_json: no KQL typed literals or bare timespans; raw control characters allowed in
+        // strings; NaN and Infinity are reals.
+        private readonly bool _jsonOnly;
         private int _pos;
         private int _depth;
 
-        public LiteralParser(ReadOnlySpan<char> text)
+        public LiteralParser(ReadOnlySpan<char> text, bool jsonOnly)
         {
             _text = text;
+            _jsonOnly = jsonOnly;
             _pos = 0;
             _depth = 0;
         }
@@ -87,6 +92,21 @@ public sealed partial class DynamicValue
             }
 
             var name = ReadIdentifier();
+            if (_jsonOnly)
+            {
+                DynamicValue? keyword = name switch
+                {
+                    "null" => Null,
+                    "true" => True,
+                    "false" => False,
+                    "NaN" => FromReal(double.NaN),
+                    "Infinity" => FromReal(double.PositiveInfinity),
+                    _ => null,
+                };
+                value = keyword ?? Null;
+                return keyword is not null;
+            }
+
             if ((name is "h" or "H") && _pos < _text.Length && _text[_pos] is '"' or '\'' or '@')
             {
                 // h'...': an obfuscated string literal is still a string.
@@ -206,8 +226,20 @@ public sealed partial class DynamicValue
             }
 
             var number = _text[start.._pos];
+            if (_jsonOnly && number is "-" or "+" && _text[_pos..].StartsWith("Infinity"))
+            {
+                _pos += "Infinity".Length;
+                value = FromReal(number is "-" ? double.NegativeInfinity : double.PositiveInfinity);
+                return true;
+            }
+
             if (_pos < _text.Length && char.IsAsciiLetter(_text[_pos]))
             {
+                if (_jsonOnly)
+                {
+                    return false;
+                }
+
                 // A bare timespan such as 1d or 1.5h (a lone 'e' was consumed as an exponent above only if digits follow).
                 var unitStart = _pos;
                 while (_pos < _text.Length && char.IsAsciiLetter(_text[_pos]))
@@ -407,7 +439,7 @@ public sealed partial class DynamicValue
                     continue;
                 }
 
-                if (ch is '\n' or '\r')
+                if (ch is '\n' or '\r' && !_jsonOnly)
                 {
                     return false;
                 }
@@ -429,7 +461,7 @@ public sealed partial class DynamicValue
             var ch = _text[_pos++];
             switch (ch)
             {
-                case '\\' or '\'' or '"':
+                case '\\' or '\'' or '"' or '/':
                     builder.Append(ch);
                     return true;
                 case 'a':

@@ -17,8 +17,10 @@ public sealed partial class DynamicValue
     };
 
     /// <summary>
-    /// <c>parse_json(string)</c> / <c>todynamic(string)</c>: the JSON value when <paramref name="text"/> is valid
-    /// JSON, otherwise the text itself as a dynamic string; an empty or blank string gives <see cref="Null"/>.
+    /// <c>parse_json(string)</c> / <c>todynamic(string)</c>: the JSON value when <paramref name="text"/> is JSON,
+    /// otherwise the text itself as a dynamic string; an empty or blank string gives <see cref="Null"/>. Beyond strict
+    /// JSON this accepts what lenient JSON readers such as Kusto's do: single-quoted strings, unquoted keys, raw
+    /// control characters inside strings, comments, trailing commas, <c>NaN</c> and <c>Infinity</c>.
     /// </summary>
     public static DynamicValue ParseJsonOrString(string text)
     {
@@ -27,7 +29,13 @@ public sealed partial class DynamicValue
             return Null;
         }
 
-        return TryParseJson(text, out var value) ? value : FromString(text);
+        if (TryParseJson(text, out var value))
+        {
+            return value;
+        }
+
+        var lenient = new LiteralParser(text, jsonOnly: true);
+        return LooksLikeJson(text) && lenient.TryParseDocument(out value) ? value : FromString(text);
     }
 
     /// <summary>
@@ -89,18 +97,84 @@ public sealed partial class DynamicValue
         }
     }
 
-    // A cheap test that avoids the reader's exception for the common case of a plain, non-JSON string.
+    // A cheap test that avoids the reader's exception for plain strings: "10.0.0.1", "2023-01-01", "trueish" and
+    // "{unbalanced" are not JSON. Texts with comments are left to the reader.
     private static bool LooksLikeJson(ReadOnlySpan<char> text)
     {
-        text = text.TrimStart();
+        text = text.Trim();
         if (text.IsEmpty)
         {
             return false;
         }
 
-        var first = text[0];
-        return first is '{' or '[' or '"' or '-' or '/' || char.IsAsciiDigit(first)
-            || text.StartsWith("true") || text.StartsWith("false") || text.StartsWith("null");
+        if (text.Contains('/'))
+        {
+            return text[0] is '{' or '[' or '"' or '\'' or '-' or '/' || char.IsAsciiDigit(text[0]);
+        }
+
+        return text[0] switch
+        {
+            '{' => text[^1] == '}',
+            '[' => text[^1] == ']',
+            '"' or '\'' => text.Length >= 2 && text[^1] == text[0],
+            '-' or (>= '0' and <= '9') => IsJsonNumber(text),
+            _ => text is "true" or "false" or "null" or "NaN" or "Infinity",
+        };
+    }
+
+    private static bool IsJsonNumber(ReadOnlySpan<char> text)
+    {
+        var pos = 0;
+        if (text[pos] == '-')
+        {
+            pos++;
+            if (text[pos..] is "Infinity")
+            {
+                return true;
+            }
+        }
+
+        var digits = SkipDigits(text, ref pos);
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        if (pos < text.Length && text[pos] == '.')
+        {
+            pos++;
+            if (SkipDigits(text, ref pos) == 0)
+            {
+                return false;
+            }
+        }
+
+        if (pos < text.Length && text[pos] is 'e' or 'E')
+        {
+            pos++;
+            if (pos < text.Length && text[pos] is '+' or '-')
+            {
+                pos++;
+            }
+
+            if (SkipDigits(text, ref pos) == 0)
+            {
+                return false;
+            }
+        }
+
+        return pos == text.Length;
+    }
+
+    private static int SkipDigits(ReadOnlySpan<char> text, ref int pos)
+    {
+        var start = pos;
+        while (pos < text.Length && char.IsAsciiDigit(text[pos]))
+        {
+            pos++;
+        }
+
+        return pos - start;
     }
 
     private static DynamicValue ReadValue(ref Utf8JsonReader reader)

@@ -6,7 +6,7 @@ public class SourceTests
     public void Print_names_unnamed_columns_print_N_and_evaluates_expressions()
     {
         var result = QueryRunner.Run("print 1 + 2, x = strcat('a', 'b'), strlen('hello')");
-        Assert.Equal("print_0:long, x:string, print_2:long", QueryRunner.Schema(result));
+        Assert.Equal("print_0:long, x:string, print_1:long", QueryRunner.Schema(result));
         Assert.Equal(["3 | ab | 5"], QueryRunner.Rows(result));
     }
 

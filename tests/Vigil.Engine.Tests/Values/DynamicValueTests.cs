@@ -138,6 +138,37 @@ public sealed class DynamicValueTests
         Assert.Equal(118.0, DynamicValue.ParseJsonOrString("""{"duration":{"value":118.0,"min":100.0}}""")["duration"]["value"].RealValue);
     }
 
+    [Theory]
+    [InlineData("10.0.0.1")]
+    [InlineData("2023-01-01T10:00:00Z")]
+    [InlineData("-")]
+    [InlineData("1e")]
+    [InlineData("trueish")]
+    [InlineData("{unbalanced")]
+    [InlineData("[1, 2")]
+    [InlineData("{\"a\": datetime(2020-01-01)}")] // KQL literals belong to dynamic(...) in query text, not to parse_json
+    [InlineData("[1d]")]
+    [InlineData("\"half")]
+    public void ParseJsonOrString_keeps_non_json_text_as_a_string(string text)
+    {
+        var value = DynamicValue.ParseJsonOrString(text);
+        Assert.Equal(DynamicKind.String, value.Kind);
+        Assert.Equal(text, value.StringValue);
+    }
+
+    [Fact]
+    public void ParseJsonOrString_is_as_lenient_as_kusto_json_readers()
+    {
+        Assert.Equal("""{"a":1,"b":"x"}""", DynamicValue.ParseJsonOrString("{'a': 1, b: 'x'}").ToJsonString());
+        // A raw tab inside a string is not strict JSON, but lenient readers take it.
+        Assert.Equal("tab\there", DynamicValue.ParseJsonOrString("{\"a\":\"tab\there\"}")["a"].StringValue);
+        Assert.Equal("""[1,"NaN","-Infinity","Infinity"]""", DynamicValue.ParseJsonOrString("[1, NaN, -Infinity, Infinity]").ToJsonString());
+        Assert.Equal("x/y", DynamicValue.ParseJsonOrString("{'a':'x\\/y'}")["a"].StringValue);
+        Assert.Equal(1, DynamicValue.ParseJsonOrString("{\"a\":1} // trailing comment")["a"].LongValue);
+        Assert.Equal(-5, DynamicValue.ParseJsonOrString(" -5 ").LongValue);
+        Assert.Equal(2.5e-3, DynamicValue.ParseJsonOrString("2.5e-3").RealValue);
+    }
+
     [Fact]
     public void Json_reader_tolerates_comments_and_trailing_commas_but_not_two_values()
     {

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Vigil.Engine.Values;
+using Vigil.Kql.Symbols;
+
+namespace Vigil.Engine.Tests.Query;
+
+/// <summary>
+/// Compares a result with a documented example as shared/conformance/README.md says: numbers with a relative
+/// tolerance of 1e-6, null equal to an empty cell, booleans ignoring case, datetimes as instants, timespans as text,
+/// dynamic values structurally, row order only where the query orders its output.
+/// </summary>
+internal static class ConformanceComparer
+{
+    private static readonly string[] OrderingWords = ["sort ", "order by", "top ", "serialize", "row_number", "prev(", "next("];
+
+    public static string? Compare(string query, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> expected, QueryResult actual)
+    {
+        var names = actual.Columns.Select(c => c.Name).ToList();
+        if (!names.SequenceEqual(columns))
+        {
+            return $"columns: expected [{string.Join(", ", columns)}], got [{string.Join(", ", names)}]";
+        }
+
+        if (expected.Count != actual.RowCount)
+        {
+            return $"rows: expected {expected.Count}, got {actual.RowCount}";
+        }
+
+        var actualRows = new List<string[]>();
+        for (var r = 0; r < actual.RowCount; r++)
+        {
+            actualRows.Add([.. actual.Columns.Select(c => Render(c, r))]);
+        }
+
+        var ordered = OrderingWords.Any(w => query.Contains(w, StringComparison.OrdinalIgnoreCase));
+        if (ordered)
+        {
+            for (var r = 0; r < expected.Count; r++)
+            {
+                if (!RowEquals(expected[r], actualRows[r]))
+                {
+                    return $"row {r}: expected [{string.Join(", ", expected[r])}], got [{string.Join(", ", actualRows[r])}]";
+                }
+            }
+
+            return null;
+        }
+
+        var remaining = new List<string[]>(actualRows);
+        foreach (var row in expected)
+        {
+            var match = remaining.FindIndex(a => RowEquals(row, a));
+            if (match < 0)
+            {
+                return $"row [{string.Join(", ", row)}] not found in [{string.Join("; ", actualRows.Select(a => string.Join(", ", a)))}]";
+            }
+
+            remaining.RemoveAt(match);
+        }
+
+        return null;
+    }
+
+    private static string Render(ResultColumn column, int row) =>
+        column.IsNull(row) ? string.Empty
+        : column.Type == ScalarType.Dynamic ? column.GetDynamic(row).ToJsonString()
+        : column.GetText(row);
+
+    private static bool RowEquals(IReadOnlyList<string> expected, string[] actual)
+    {
+        if (expected.Count != actual.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < actual.Length; i++)
+        {
+            if (!CellEquals(expected[i] ?? string.Empty, actual[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static bool CellEquals(string expected, string actual)
+    {
+        expected = expected.Trim();
+        actual = actual.Trim();
+        if (string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (IsNullText(expected) && IsNullText(actual))
+        {
+            return true;
+        }
+
+        if (double.TryParse(expected, NumberStyles.Float, CultureInfo.InvariantCulture, out var e)
+            && double.TryParse(actual, NumberStyles.Float, CultureInfo.InvariantCulture, out var a))
+        {
+            return e == a || Math.Abs(e - a) <= 1e-6 * Math.Max(Math.Abs(e), Math.Abs(a));
+        }
+
+        if (LooksLikeDate(expected) && DateTimeText.TryParse(expected, out var et) && DateTimeText.TryParse(actual, out var at))
+        {
+            return et == at;
+        }
+
+        if (expected.Length > 0 && expected[0] is '[' or '{' && actual.Length > 0 && actual[0] is '[' or '{')
+        {
+            try
+            {
+                return JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual));
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return false;
+            }
+        }
+
+        if (TimeSpanText.TryParse(expected, out var es) && expected.Contains(':', StringComparison.Ordinal)
+            && TimeSpanText.TryParse(actual, out var @as))
+        {
+            return es == @as;
+        }
+
+        return false;
+    }
+
+    private static bool IsNullText(string text) => text.Length == 0 || text == "null";
+
+    private static bool LooksLikeDate(string text) => text.Length >= 10 && char.IsAsciiDigit(text[0]) && text[4] == '-';
+}
