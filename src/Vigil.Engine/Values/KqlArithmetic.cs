@@ -144,6 +144,41 @@ internal static class KqlArithmetic
         }
     }
 
+    /// <summary>
+    /// <c>timespan * number</c> (and <c>number * timespan</c>): rounded to the nearest tick as .NET's
+    /// <see cref="TimeSpan.Multiply(double)"/> does; false (null) for NaN or a result out of range.
+    /// </summary>
+    public static bool TryScaleTimeSpan(long ticks, double factor, out long result) =>
+        TryRoundToTicks(ticks * factor, out result);
+
+    /// <summary><c>timespan / number</c>: as <see cref="TryScaleTimeSpan"/>; dividing by zero gives null.</summary>
+    public static bool TryDivideTimeSpan(long ticks, double divisor, out long result)
+    {
+        if (divisor == 0)
+        {
+            result = 0;
+            return false;
+        }
+
+        return TryRoundToTicks(ticks / divisor, out result);
+    }
+
+    /// <summary><c>timespan / timespan</c> is a real (timespan.md: <c>1d / 1s</c> is 86400).</summary>
+    public static double DivideTimeSpans(long left, long right) => (double)left / right;
+
+    private static bool TryRoundToTicks(double ticks, out long result)
+    {
+        var rounded = Math.Round(ticks);
+        if (rounded >= -9.2233720368547758E18 && rounded < 9.2233720368547758E18)
+        {
+            result = (long)rounded;
+            return true;
+        }
+
+        result = 0;
+        return false;
+    }
+
     /// <summary><c>toint(real)</c>/<c>tolong(real)</c>: truncation toward zero; false (null) for NaN, infinities and out of range.</summary>
     public static bool TryTruncateToLong(double value, out long result)
     {

@@ -87,6 +87,21 @@ public sealed class KqlArithmeticTests
         Assert.Equal(int.MinValue, KqlArithmetic.TruncateToInt(2147483648L));
     }
 
+    // scalar-data-types/timespan.md: 1d / 1s, time(1d) / time(1s) and 24 * 60 * time(00:01:00) / time(1s) are 86400.
+    [Fact]
+    public void Timespan_arithmetic_follows_the_reference()
+    {
+        Assert.Equal(86400, KqlArithmetic.DivideTimeSpans(KqlTime.TicksPerDay, KqlTime.TicksPerSecond));
+        Assert.Equal(86400, KqlArithmetic.DivideTimeSpans(24 * 60 * KqlTime.TicksPerMinute, KqlTime.TicksPerSecond));
+        Assert.True(KqlArithmetic.TryScaleTimeSpan(KqlTime.TicksPerHour, 1.5, out var scaled));
+        Assert.Equal("01:30:00", TimeSpanText.Format(scaled));
+        Assert.True(KqlArithmetic.TryDivideTimeSpan(KqlTime.TicksPerHour, 4, out var divided));
+        Assert.Equal("00:15:00", TimeSpanText.Format(divided));
+        Assert.False(KqlArithmetic.TryDivideTimeSpan(KqlTime.TicksPerHour, 0, out _));
+        Assert.False(KqlArithmetic.TryScaleTimeSpan(KqlTime.TicksPerDay, 1e10, out _));
+        Assert.False(KqlArithmetic.TryScaleTimeSpan(KqlTime.TicksPerDay, double.NaN, out _));
+    }
+
     [Property(MaxTest = 2000)]
     public Property Modulo_is_in_range_and_consistent_with_floor_division() =>
         Prop.ForAll(ValueGenerators.AnyLong.ToArbitrary(), ValueGenerators.AnyLong.Where(d => d != 0).ToArbitrary(), (n, d) =>

@@ -1,0 +1,37 @@
+using Vigil.Engine.Execution.Operators;
+using Vigil.Engine.Planning;
+using Vigil.Engine.Planning.Operators;
+using Vigil.Storage;
+
+namespace Vigil.Engine.Execution;
+
+/// <summary>Turns the optimized logical plan into a tree of physical operators over a storage snapshot.</summary>
+internal static class PhysicalPlanner
+{
+    public static PhysicalOperator Create(LogicalOperator op, WorkspaceSnapshot? snapshot, QueryContext context, ScanStatistics statistics)
+    {
+        switch (op)
+        {
+            case LogicalScan scan:
+                return new ScanSource(snapshot?.GetTable(scan.Table.Name), scan, context, statistics);
+            case LogicalValues values:
+                return new ValuesSource(values, context);
+            case LogicalRange range:
+                return new RangeSource(range, context);
+            case LogicalFilter filter:
+                return new FilterOperator(Create(filter.Input, snapshot, context, statistics), filter.Predicate, context);
+            case LogicalProject project:
+                return new ProjectOperator(Create(project.Input, snapshot, context, statistics), project.Columns, project.Schema, context);
+            case LogicalLimit limit:
+                return new LimitOperator(Create(limit.Input, snapshot, context, statistics), limit.Count);
+            case LogicalSort sort:
+                return new SortOperator(Create(sort.Input, snapshot, context, statistics), sort.Keys, -1, context);
+            case LogicalTopN top:
+                return new SortOperator(Create(top.Input, snapshot, context, statistics), top.Keys, top.Count, context);
+            case LogicalAggregate aggregate:
+                return new AggregateOperator(Create(aggregate.Input, snapshot, context, statistics), aggregate, context);
+            default:
+                throw QueryException.NotSupported($"Executing '{op.Describe()}'");
+        }
+    }
+}

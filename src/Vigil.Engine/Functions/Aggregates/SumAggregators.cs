@@ -1,0 +1,76 @@
+using Vigil.Engine.Execution.Vectors;
+using Vigil.Engine.Planning.Expressions;
+using Vigil.Kql.Symbols;
+
+namespace Vigil.Engine.Functions.Aggregates;
+
+/// <summary>
+/// <c>sum(x)</c> and <c>avg(x)</c> over numbers and timespans; nulls are skipped; a group without values gives null.
+/// Integers sum in 64-bit (wrapping), reals in double, decimals in decimal; avg of integers and reals is real.
+/// </summary>
+internal sealed class SumAggregator(bool average, ScalarType resultType) : Aggregator
+{
+    private long[] _longs = [];
+    private double[] _reals = [];
+    private decimal[] _decimals = [];
+    private long[] _counts = [];
+
+    public override void Update(ReadOnlySpan<ColumnVector> arguments, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
+    {
+        var values = arguments[0];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var g = groups[i];
+            var row = rows[i];
+            Ensure(ref _counts, g);
+            Ensure(ref _longs, g);
+            Ensure(ref _reals, g);
+            Ensure(ref _decimals, g);
+            if (values.IsNull(row))
+            {
+                continue;
+            }
+
+            _counts[g]++;
+            switch (values.Kind)
+            {
+                case PhysicalKind.Int64:
+                    _longs[g] = unchecked(_longs[g] + values.Int64[row]);
+                    _reals[g] += values.Int64[row];
+                    break;
+                case PhysicalKind.Real:
+                    _reals[g] += values.Real[row];
+                    break;
+                case PhysicalKind.Decimal:
+                    _decimals[g] += values.Decimal[row];
+                    break;
+            }
+        }
+    }
+
+    public override void Finish(int groupCount, ReadOnlySpan<ColumnVector> outputs)
+    {
+        Ensure(ref _counts, groupCount);
+        Ensure(ref _longs, groupCount);
+        Ensure(ref _reals, groupCount);
+        Ensure(ref _decimals, groupCount);
+        var output = outputs[0];
+        for (var g = 0; g < groupCount; g++)
+        {
+            var n = _counts[g];
+            if (n == 0)
+            {
+                output.AppendValue(ScalarValue.Null(output.Type));
+                continue;
+            }
+
+            output.AppendValue(output.Type switch
+            {
+                ScalarType.Real => ScalarValue.FromReal(average ? _reals[g] / n : _reals[g]),
+                ScalarType.Decimal => ScalarValue.FromDecimal(average ? _decimals[g] / n : _decimals[g]),
+                ScalarType.Int => ScalarValue.FromInt64(ScalarType.Int, average ? _longs[g] / n : _longs[g]),
+                _ => ScalarValue.FromInt64(resultType, average ? (long)(_reals[g] / n) : _longs[g]),
+            });
+        }
+    }
+}

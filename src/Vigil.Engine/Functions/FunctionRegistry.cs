@@ -1,0 +1,218 @@
+using System.Collections.Frozen;
+using Vigil.Engine.Functions.Scalar;
+using Vigil.Engine.Planning;
+using Vigil.Engine.Planning.Expressions;
+using Vigil.Kql.Symbols;
+
+namespace Vigil.Engine.Functions;
+
+/// <summary>
+/// Resolves a scalar function or operator name with typed arguments to a <see cref="CallExpr"/> over an
+/// implementation, inserting the argument conversions the implementation expects (string operators take strings,
+/// <c>iff</c> branches take the result type). To add a function: write a <see cref="ScalarFunction"/> in
+/// <c>Functions/Scalar</c> and register its name here (see README.md).
+/// </summary>
+internal static class FunctionRegistry
+{
+    private delegate ScalarExpr? Binder(string name, ScalarExpr[] arguments, ScalarType resultType);
+
+    private static readonly FrozenDictionary<string, Binder> Scalars = CreateScalars();
+
+    /// <summary>Whether a function of this name is implemented (its argument types may still be unsupported).</summary>
+    public static bool IsImplemented(string name) => Scalars.ContainsKey(name);
+
+    /// <summary>Builds the call, or null when <paramref name="name"/> is not implemented for these arguments.</summary>
+    public static ScalarExpr? TryBind(string name, ScalarExpr[] arguments, ScalarType resultType) =>
+        Scalars.TryGetValue(name, out var binder) ? binder(name, arguments, PlanTypes.Normalize(resultType)) : null;
+
+    /// <summary><paramref name="expression"/> converted to <paramref name="type"/> (itself when it already is).</summary>
+    public static ScalarExpr Convert(ScalarExpr expression, ScalarType type)
+    {
+        type = PlanTypes.Normalize(type);
+        return expression.Type == type ? expression : new CallExpr(new ConvertFunction("to" + TypeFacts.GetName(type)), [expression], type);
+    }
+
+    private static FrozenDictionary<string, Binder> CreateScalars()
+    {
+        var map = new Dictionary<string, Binder>(StringComparer.Ordinal);
+        void Add(Binder binder, params string[] names)
+        {
+            foreach (var name in names)
+            {
+                map[name] = binder;
+            }
+        }
+
+        Add(Comparison<EqualOp>, "==");
+        Add(Comparison<NotEqualOp>, "!=", "<>");
+        Add(Comparison<LessOp>, "<");
+        Add(Comparison<LessOrEqualOp>, "<=");
+        Add(Comparison<GreaterOp>, ">");
+        Add(Comparison<GreaterOrEqualOp>, ">=");
+        Add(StringOp<EqualsIgnoreCaseOp>(false), "=~");
+        Add(StringOp<EqualsIgnoreCaseOp>(true), "!~");
+        Add(StringOp<HasOp>(false), "has");
+        Add(StringOp<HasOp>(true), "!has");
+        Add(StringOp<HasCsOp>(false), "has_cs");
+        Add(StringOp<HasCsOp>(true), "!has_cs");
+        Add(StringOp<HasPrefixOp>(false), "hasprefix");
+        Add(StringOp<HasPrefixOp>(true), "!hasprefix");
+        Add(StringOp<HasSuffixOp>(false), "hassuffix");
+        Add(StringOp<HasSuffixOp>(true), "!hassuffix");
+        Add(StringOp<ContainsOp>(false), "contains");
+        Add(StringOp<ContainsOp>(true), "!contains");
+        Add(StringOp<ContainsCsOp>(false), "contains_cs");
+        Add(StringOp<ContainsCsOp>(true), "!contains_cs");
+        Add(StringOp<StartsWithOp>(false), "startswith");
+        Add(StringOp<StartsWithOp>(true), "!startswith");
+        Add(StringOp<StartsWithCsOp>(false), "startswith_cs");
+        Add(StringOp<StartsWithCsOp>(true), "!startswith_cs");
+        Add(StringOp<EndsWithOp>(false), "endswith");
+        Add(StringOp<EndsWithOp>(true), "!endswith");
+        Add(StringOp<EndsWithCsOp>(false), "endswith_cs");
+        Add(StringOp<EndsWithCsOp>(true), "!endswith_cs");
+        Add(InList(InListFunction.Mode.Equal, false), "in");
+        Add(InList(InListFunction.Mode.Equal, true), "!in");
+        Add(InList(InListFunction.Mode.EqualIgnoreCase, false), "in~");
+        Add(InList(InListFunction.Mode.EqualIgnoreCase, true), "!in~");
+        Add(InList(InListFunction.Mode.HasAny, false), "has_any");
+        Add(InList(InListFunction.Mode.HasAll, false), "has_all");
+        Add(Arithmetic<AddOp>, "+");
+        Add(Arithmetic<SubtractOp>, "-");
+        Add(Arithmetic<MultiplyOp>, "*");
+        Add(Arithmetic<DivideOp>, "/");
+        Add(Arithmetic<ModuloOp>, "%");
+        Add((_, a, t) => Fixed(new AndOrFunction(true), Booleans(a), ScalarType.Bool), "and");
+        Add((_, a, t) => Fixed(new AndOrFunction(false), Booleans(a), ScalarType.Bool), "or");
+        Add((_, a, t) => a.Length == 1 ? Fixed(new NotFunction(), Booleans(a), ScalarType.Bool) : null, "not");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new NullTestFunction(n, false, false), a, ScalarType.Bool) : null, "isnull");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new NullTestFunction(n, false, true), a, ScalarType.Bool) : null, "isnotnull");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new NullTestFunction(n, true, false), a, ScalarType.Bool) : null, "isempty");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new NullTestFunction(n, true, true), a, ScalarType.Bool) : null, "isnotempty");
+        Add(Iff, "iff", "iif");
+        Add((_, a, t) => a.Length == 1 ? Fixed(new StrlenFunction(), Strings(a), ScalarType.Long) : null, "strlen");
+        Add((_, a, t) => a.Length == 1 ? Fixed(new CaseFunction(false), Strings(a), ScalarType.String) : null, "tolower");
+        Add((_, a, t) => a.Length == 1 ? Fixed(new CaseFunction(true), Strings(a), ScalarType.String) : null, "toupper");
+        Add((_, a, t) => a.Length >= 1 ? Fixed(new StrcatFunction(), a, ScalarType.String) : null, "strcat");
+        Add(Conversion(ScalarType.String), "tostring");
+        Add(Conversion(ScalarType.Long), "tolong", "toint64");
+        Add(Conversion(ScalarType.Int), "toint");
+        Add(Conversion(ScalarType.Real), "toreal", "todouble");
+        Add(Conversion(ScalarType.Decimal), "todecimal");
+        Add(Conversion(ScalarType.Bool), "tobool", "toboolean");
+        Add(Conversion(ScalarType.DateTime), "todatetime");
+        Add(Conversion(ScalarType.TimeSpan), "totimespan", "totime");
+        Add(Conversion(ScalarType.Guid), "toguid");
+        Add(Conversion(ScalarType.Dynamic), "todynamic");
+        Add((_, a, t) => a.Length == 1 ? Fixed(new NowFunction(true), [Convert(a[0], ScalarType.TimeSpan)], ScalarType.DateTime) : null, "ago");
+        Add((_, a, t) => a.Length <= 1 ? Fixed(new NowFunction(false), a.Length == 0 ? a : [Convert(a[0], ScalarType.TimeSpan)], ScalarType.DateTime) : null, "now");
+        Add((n, a, t) => a.Length == 2 && t != ScalarType.Dynamic ? Fixed(new BinFunction(n), a, t) : null, "bin", "floor");
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static ScalarExpr Fixed(ScalarFunction function, ScalarExpr[] arguments, ScalarType type) => new CallExpr(function, arguments, type);
+
+    private static ScalarExpr[] Strings(ScalarExpr[] arguments)
+    {
+        var converted = new ScalarExpr[arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            converted[i] = Convert(arguments[i], ScalarType.String);
+        }
+
+        return converted;
+    }
+
+    private static ScalarExpr[] Booleans(ScalarExpr[] arguments)
+    {
+        var converted = new ScalarExpr[arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            converted[i] = Convert(arguments[i], ScalarType.Bool);
+        }
+
+        return converted;
+    }
+
+    private static ScalarExpr? Comparison<TOp>(string name, ScalarExpr[] arguments, ScalarType type)
+        where TOp : struct, IComparison
+    {
+        if (arguments.Length != 2)
+        {
+            return null;
+        }
+
+        var left = arguments[0];
+        var right = arguments[1];
+        if (PlanTypes.IsNumeric(left.Type) && PlanTypes.IsNumeric(right.Type))
+        {
+            return Fixed(new ComparisonFunction<TOp>(name), arguments, ScalarType.Bool);
+        }
+
+        // Mixed kinds (dynamic vs scalar, string vs other): compare in the non-dynamic side's type.
+        var common = left.Type == ScalarType.Dynamic ? right.Type : left.Type;
+        if (left.Type == ScalarType.String || right.Type == ScalarType.String)
+        {
+            common = left.Type == ScalarType.Dynamic || right.Type == ScalarType.Dynamic || left.Type == right.Type ? ScalarType.String : common;
+        }
+
+        return Fixed(new ComparisonFunction<TOp>(name), [Convert(left, common), Convert(right, common)], ScalarType.Bool);
+    }
+
+    private static Binder StringOp<TOp>(bool negated)
+        where TOp : struct, IStringPredicate =>
+        (name, arguments, _) => arguments.Length == 2
+            ? Fixed(new StringPredicateFunction<TOp>(name, negated), Strings(arguments), ScalarType.Bool)
+            : null;
+
+    private static Binder InList(InListFunction.Mode mode, bool negated) =>
+        (name, arguments, _) =>
+        {
+            if (arguments.Length < 2)
+            {
+                return null;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Type == ScalarType.Dynamic)
+                {
+                    return null;
+                }
+            }
+
+            var stringly = mode is InListFunction.Mode.HasAny or InListFunction.Mode.HasAll || arguments[0].Type == ScalarType.String;
+            return Fixed(new InListFunction(name, mode, negated), stringly ? Strings(arguments) : arguments, ScalarType.Bool);
+        };
+
+    private static ScalarExpr? Arithmetic<TOp>(string name, ScalarExpr[] arguments, ScalarType type)
+        where TOp : struct, IArithmetic
+    {
+        if (arguments.Length == 1 && name == "-")
+        {
+            return Fixed(new NegateFunction(), [Convert(arguments[0], type)], type);
+        }
+
+        if (arguments.Length != 2 || type is ScalarType.String or ScalarType.Bool or ScalarType.Guid or ScalarType.Dynamic)
+        {
+            return null;
+        }
+
+        var left = arguments[0];
+        var right = arguments[1];
+        if (left.Type == ScalarType.Dynamic || right.Type == ScalarType.Dynamic || left.Type == ScalarType.Bool || right.Type == ScalarType.Bool)
+        {
+            return null;
+        }
+
+        return Fixed(new ArithmeticFunction<TOp>(name), arguments, type);
+    }
+
+    private static ScalarExpr? Iff(string name, ScalarExpr[] arguments, ScalarType type) =>
+        arguments.Length == 3
+            ? Fixed(new IffFunction(name), [Convert(arguments[0], ScalarType.Bool), Convert(arguments[1], type), Convert(arguments[2], type)], type)
+            : null;
+
+    private static Binder Conversion(ScalarType target) =>
+        (name, arguments, _) => arguments.Length == 1 ? Fixed(new ConvertFunction(name), arguments, target) : null;
+}

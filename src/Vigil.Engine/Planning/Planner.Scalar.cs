@@ -1,0 +1,209 @@
+using Vigil.Engine.Functions;
+using Vigil.Engine.Planning.Expressions;
+using Vigil.Kql.Symbols;
+using Vigil.Kql.Syntax;
+
+namespace Vigil.Engine.Planning;
+
+internal sealed partial class Planner
+{
+    /// <summary>Plans a scalar expression over <paramref name="input"/>'s columns.</summary>
+    private ScalarExpr PlanScalar(Expression expression, TableSchema input)
+    {
+        switch (expression)
+        {
+            case LiteralExpression literal:
+                return new ConstantExpr(LiteralValues.Parse(literal.Token, _bound.GetType(literal), _nowTicks));
+            case CompoundStringLiteralExpression compound:
+                return new ConstantExpr(ScalarValue.FromString(compound.GetValue() ?? string.Empty));
+            case ParenthesizedExpression parenthesized:
+                return PlanScalar(parenthesized.Expression, input);
+            case NameReference reference:
+                return PlanName(reference, input);
+            case PrefixUnaryExpression unary:
+            {
+                var operand = PlanScalar(unary.Operand, input);
+                if (unary.OperatorKind == UnaryOperatorKind.Plus)
+                {
+                    return operand;
+                }
+
+                if (operand is ConstantExpr { Value: var v } && !v.IsNull)
+                {
+                    // Fold "-5" at once so literals such as datatable cells stay constants.
+                    return new ConstantExpr(v.Type switch
+                    {
+                        ScalarType.Real => ScalarValue.FromReal(-v.Real),
+                        ScalarType.Decimal => ScalarValue.FromDecimal(-v.Decimal),
+                        ScalarType.String or ScalarType.Bool or ScalarType.Guid or ScalarType.Dynamic => throw new QueryException(QueryErrorKind.Semantic, "Cannot negate a non-number."),
+                        _ => ScalarValue.FromInt64(v.Type, -v.Int64),
+                    });
+                }
+
+                return Call("-", [operand], OperandType(expression, operand.Type), expression);
+            }
+
+            case BinaryExpression binary:
+            {
+                var name = OperatorName(binary.OperatorKind, binary);
+                var left = PlanScalar(binary.Left, input);
+                var right = PlanScalar(binary.Right, input);
+                return Call(name, [left, right], ResultType(binary, name, left, right), expression);
+            }
+
+            case InExpression @in:
+            {
+                var arguments = new List<ScalarExpr> { PlanScalar(@in.Left, input) };
+                foreach (var item in @in.Right.Expressions)
+                {
+                    if (_bound.GetInfo(item)?.IsTabular == true)
+                    {
+                        throw QueryException.NotSupported("'in' with a subquery");
+                    }
+
+                    arguments.Add(PlanScalar(item, input));
+                }
+
+                return Call(InOperatorName(@in.OperatorKind), [.. arguments], ScalarType.Bool, expression);
+            }
+
+            case BetweenExpression between:
+            {
+                var value = PlanScalar(between.Left, input);
+                var low = PlanScalar(between.Low, input);
+                var high = PlanScalar(between.High, input);
+                if (value.Type == ScalarType.DateTime && low.Type == ScalarType.DateTime && high.Type == ScalarType.TimeSpan)
+                {
+                    high = Call("+", [low, high], ScalarType.DateTime, expression);
+                }
+
+                return between.IsNegated
+                    ? Call("or", [Call("<", [value, low], ScalarType.Bool, expression), Call(">", [value, high], ScalarType.Bool, expression)], ScalarType.Bool, expression)
+                    : Call("and", [Call(">=", [value, low], ScalarType.Bool, expression), Call("<=", [value, high], ScalarType.Bool, expression)], ScalarType.Bool, expression);
+            }
+
+            case FunctionCallExpression call:
+                return PlanCall(call, input);
+            default:
+                throw QueryException.NotSupported($"The expression '{Snippet(expression)}'");
+        }
+    }
+
+    private ScalarExpr PlanName(NameReference reference, TableSchema input)
+    {
+        var info = _bound.GetInfo(reference);
+        if (info?.ReferencedLocal is { } local)
+        {
+            if (_locals.TryGetValue(local, out var planned) && planned is ScalarExpr scalar)
+            {
+                return scalar;
+            }
+
+            throw QueryException.NotSupported($"The reference to '{reference.SimpleName}'");
+        }
+
+        return ColumnOf(input, reference.SimpleName);
+    }
+
+    private ScalarExpr PlanCall(FunctionCallExpression call, TableSchema input)
+    {
+        var name = call.Name.SimpleName;
+        var info = _bound.GetInfo(call);
+        if (info?.IsAggregate == true)
+        {
+            throw QueryException.NotSupported($"The aggregate '{name}' outside a direct summarize item");
+        }
+
+        if (info?.ReferencedLocal is not null)
+        {
+            throw QueryException.NotSupported($"Calling the user function '{name}'");
+        }
+
+        var arguments = new ScalarExpr[call.Arguments.Count];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var (_, argument) = Unname(call.Arguments[i]);
+            arguments[i] = PlanScalar(argument, input);
+        }
+
+        return Call(name, arguments, PlanTypes.Normalize(_bound.GetType(call)), call);
+    }
+
+    private static ScalarExpr Call(string name, ScalarExpr[] arguments, ScalarType type, Expression source)
+    {
+        return FunctionRegistry.TryBind(name, arguments, type)
+            ?? throw QueryException.NotSupported(FunctionRegistry.IsImplemented(name)
+                ? $"'{name}' with arguments ({string.Join(", ", arguments.Select(a => TypeFacts.GetName(a.Type)))}) in '{Snippet(source)}'"
+                : $"The function '{name}'");
+    }
+
+    private ScalarType OperandType(Expression expression, ScalarType fallback)
+    {
+        var type = _bound.GetType(expression);
+        return type == ScalarType.Unknown ? fallback : type;
+    }
+
+    private ScalarType ResultType(BinaryExpression binary, string name, ScalarExpr left, ScalarExpr right)
+    {
+        var type = _bound.GetType(binary);
+        if (type != ScalarType.Unknown)
+        {
+            return type;
+        }
+
+        return name is "+" or "-" or "*" or "/" or "%"
+            ? (left.Type == ScalarType.Real || right.Type == ScalarType.Real ? ScalarType.Real : left.Type)
+            : ScalarType.Bool;
+    }
+
+    private static string OperatorName(BinaryOperatorKind kind, BinaryExpression binary) => kind switch
+    {
+        BinaryOperatorKind.Add => "+",
+        BinaryOperatorKind.Subtract => "-",
+        BinaryOperatorKind.Multiply => "*",
+        BinaryOperatorKind.Divide => "/",
+        BinaryOperatorKind.Modulo => "%",
+        BinaryOperatorKind.And => "and",
+        BinaryOperatorKind.Or => "or",
+        BinaryOperatorKind.Equal => "==",
+        BinaryOperatorKind.NotEqual => "!=",
+        BinaryOperatorKind.LessThan => "<",
+        BinaryOperatorKind.LessThanOrEqual => "<=",
+        BinaryOperatorKind.GreaterThan => ">",
+        BinaryOperatorKind.GreaterThanOrEqual => ">=",
+        BinaryOperatorKind.EqualTilde => "=~",
+        BinaryOperatorKind.BangTilde => "!~",
+        BinaryOperatorKind.Has => "has",
+        BinaryOperatorKind.HasCs => "has_cs",
+        BinaryOperatorKind.NotHas => "!has",
+        BinaryOperatorKind.NotHasCs => "!has_cs",
+        BinaryOperatorKind.HasPrefix => "hasprefix",
+        BinaryOperatorKind.NotHasPrefix => "!hasprefix",
+        BinaryOperatorKind.HasSuffix => "hassuffix",
+        BinaryOperatorKind.NotHasSuffix => "!hassuffix",
+        BinaryOperatorKind.Contains => "contains",
+        BinaryOperatorKind.ContainsCs => "contains_cs",
+        BinaryOperatorKind.NotContains => "!contains",
+        BinaryOperatorKind.NotContainsCs => "!contains_cs",
+        BinaryOperatorKind.StartsWith => "startswith",
+        BinaryOperatorKind.StartsWithCs => "startswith_cs",
+        BinaryOperatorKind.NotStartsWith => "!startswith",
+        BinaryOperatorKind.NotStartsWithCs => "!startswith_cs",
+        BinaryOperatorKind.EndsWith => "endswith",
+        BinaryOperatorKind.EndsWithCs => "endswith_cs",
+        BinaryOperatorKind.NotEndsWith => "!endswith",
+        BinaryOperatorKind.NotEndsWithCs => "!endswith_cs",
+        _ => throw QueryException.NotSupported($"The operator '{binary.Operator.Text}'"),
+    };
+
+    private static string InOperatorName(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.In => "in",
+        BinaryOperatorKind.NotIn => "!in",
+        BinaryOperatorKind.InCaseInsensitive => "in~",
+        BinaryOperatorKind.NotInCaseInsensitive => "!in~",
+        BinaryOperatorKind.HasAny => "has_any",
+        BinaryOperatorKind.HasAll => "has_all",
+        _ => throw QueryException.NotSupported($"The list operator {kind}"),
+    };
+}

@@ -1,0 +1,104 @@
+using Vigil.Kql.Binding;
+using Vigil.Kql.Symbols;
+using Vigil.Kql.Syntax;
+
+namespace Vigil.Engine.Planning;
+
+/// <summary>
+/// Translates a bound query (syntax tree + the binder's side table) into a logical plan. Output column names and
+/// types come from the binder's schemas, so naming (<c>count_</c>, <c>Column1</c>, <c>print_0</c>) is decided in one
+/// place; the planner decides which expression computes each column. Unsupported constructs throw
+/// <see cref="QueryException"/> of kind <see cref="QueryErrorKind.NotSupported"/>.
+/// </summary>
+internal sealed partial class Planner
+{
+    private readonly BoundQuery _bound;
+    private readonly long _nowTicks;
+    private readonly Dictionary<LocalSymbol, object> _locals = [];
+    private Visualization? _visualization;
+
+    private Planner(BoundQuery bound, long nowTicks)
+    {
+        _bound = bound;
+        _nowTicks = nowTicks;
+    }
+
+    public static QueryPlan Plan(BoundQuery bound, long nowTicks)
+    {
+        var planner = new Planner(bound, nowTicks);
+        return planner.PlanQuery();
+    }
+
+    private QueryPlan PlanQuery()
+    {
+        LogicalOperator? result = null;
+        foreach (var statement in _bound.Root.Statements)
+        {
+            switch (statement)
+            {
+                case LetStatement let:
+                    PlanLet(let);
+                    break;
+                case ExpressionStatement expression when _bound.GetInfo(expression.Expression)?.IsTabular == true:
+                    result = PlanTabular(expression.Expression);
+                    break;
+                case ExpressionStatement:
+                    throw QueryException.NotSupported("A scalar query statement");
+                case SetStatement:
+                    break;
+                default:
+                    throw QueryException.NotSupported($"The statement '{Snippet(statement)}'");
+            }
+        }
+
+        if (result is null)
+        {
+            throw new QueryException(QueryErrorKind.Semantic, "The query has no tabular expression to run.");
+        }
+
+        return new QueryPlan(result, _visualization);
+    }
+
+    private void PlanLet(LetStatement let)
+    {
+        var info = _bound.GetInfo(let.Name);
+        LocalSymbol? symbol = info?.ReferencedLocal;
+        if (let.Expression is FunctionDeclaration)
+        {
+            // User functions are planned at their call sites (not yet supported): nothing to do until called.
+            return;
+        }
+
+        symbol ??= FindLocal(let);
+        if (symbol is null)
+        {
+            throw QueryException.NotSupported($"The let statement '{Snippet(let)}'");
+        }
+
+        _locals[symbol] = _bound.GetInfo(let.Expression)?.IsTabular == true
+            ? PlanTabular(let.Expression)
+            : PlanScalar(let.Expression, TableSchema.Empty);
+    }
+
+    /// <summary>The local a let declares, found through a later reference when the name node is not annotated.</summary>
+    private LocalSymbol? FindLocal(LetStatement let)
+    {
+        var name = let.Name.SimpleName;
+        foreach (var element in _bound.Root.DescendantsAndSelf())
+        {
+            if (element is NameReference reference && reference.SimpleName == name
+                && _bound.GetInfo(reference)?.ReferencedLocal is { } local && reference.TextStart > let.TextStart)
+            {
+                return local;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Snippet(SyntaxNode node)
+    {
+        var text = node.ToString().Trim();
+        return text.Length > 60 ? text[..60] + "..." : text;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Vigil.Engine.Execution;
+using Vigil.Engine.Execution.Operators;
+using Vigil.Engine.Optimizer;
+using Vigil.Engine.Planning;
+using Vigil.Kql.Binding;
+using Vigil.Kql.Diagnostics;
+using Vigil.Kql.Syntax;
+using Vigil.Storage;
+
+namespace Vigil.Engine;
+
+/// <summary>
+/// Runs KQL over a storage workspace: text -> parse -> bind (against the built-in tables plus the workspace's
+/// custom tables) -> logical plan -> optimizer passes -> physical operators over a consistent snapshot -> result.
+/// Thread-safe: each query plans and runs on its own state. Every failure is a <see cref="QueryException"/>.
+/// </summary>
+public sealed class QueryEngine
+{
+    private readonly Workspace? _workspace;
+
+    /// <param name="workspace">The data; null runs queries over an empty workspace (print, datatable, range work).</param>
+    public QueryEngine(Workspace? workspace = null) => _workspace = workspace;
+
+    /// <summary>Runs <paramref name="query"/> and returns its result.</summary>
+    /// <exception cref="QueryException">The query is invalid, unsupported, or failed while running.</exception>
+    public QueryResult Execute(string query, QueryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        options ??= QueryOptions.Default;
+        var started = Stopwatch.GetTimestamp();
+        var now = NowTicks(options);
+        var statistics = new QueryStatistics();
+        try
+        {
+            var plan = PlanAndOptimize(query, options, now, statistics);
+            using var snapshot = plan.Root is null ? null : _workspace?.GetSnapshot();
+            var context = new QueryContext(now, options.Cancellation);
+            var scans = new ScanStatistics();
+            using var root = PhysicalPlanner.Create(plan.Root!, snapshot, context, scans);
+            var rows = new RowBuffer(plan.Root!.Schema);
+            var truncated = false;
+            while (root.Next() is { } batch)
+            {
+                options.Cancellation.ThrowIfCancellationRequested();
+                if (rows.Count + batch.Count > options.MaxRows)
+                {
+                    var keep = options.MaxRows - rows.Count;
+                    batch.Selection ??= Sequence(batch.RowCount);
+                    batch.SelectedCount = Math.Min(keep, batch.Count);
+                    rows.Append(batch);
+                    truncated = true;
+                    break;
+                }
+
+                rows.Append(batch);
+            }
+
+            var columns = new ResultColumn[rows.Schema.Count];
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var symbol = rows.Schema.Columns[c];
+                columns[c] = new ResultColumn(symbol.Name, symbol.Type, rows.Columns[c]);
+            }
+
+            statistics.ExtentsScanned = scans.ExtentsScanned;
+            statistics.ExtentsSkipped = scans.ExtentsSkipped;
+            statistics.BlocksScanned = scans.BlocksScanned;
+            statistics.BlocksSkipped = scans.BlocksSkipped;
+            statistics.Elapsed = Stopwatch.GetElapsedTime(started);
+            return new QueryResult(columns, rows.Count, truncated, plan.Visualization, statistics);
+        }
+        catch (Exception e) when (e is not QueryException and not OperationCanceledException)
+        {
+            throw Wrap(e);
+        }
+    }
+
+    /// <summary>
+    /// The logical plan of <paramref name="query"/> as text, before and after the optimizer (EXPLAIN).
+    /// </summary>
+    public string Explain(string query, QueryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        options ??= QueryOptions.Default;
+        var now = NowTicks(options);
+        try
+        {
+            var bound = Bind(query);
+            var plan = Planner.Plan(bound, now);
+            var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, true, null);
+            return "logical plan:\n" + plan.Root.Explain() + "optimized plan:\n" + optimized.Explain();
+        }
+        catch (Exception e) when (e is not QueryException and not OperationCanceledException)
+        {
+            throw Wrap(e);
+        }
+    }
+
+    /// <summary>The optimized logical plan (tests inspect it).</summary>
+    internal LogicalOperator PlanQuery(string query, QueryOptions options) =>
+        PlanAndOptimize(query, options, NowTicks(options), new QueryStatistics()).Root;
+
+    private QueryPlan PlanAndOptimize(string query, QueryOptions options, long now, QueryStatistics statistics)
+    {
+        var bound = Bind(query);
+        var plan = Planner.Plan(bound, now);
+        var timings = new List<(string Pass, TimeSpan Elapsed)>();
+        var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, options.VerifyPlans, timings);
+        var passes = new List<KeyValuePair<string, TimeSpan>>(timings.Count);
+        foreach (var (pass, elapsed) in timings)
+        {
+            passes.Add(new KeyValuePair<string, TimeSpan>(pass, elapsed));
+        }
+
+        statistics.OptimizerPasses = passes;
+        return plan.WithRoot(optimized);
+    }
+
+    private BoundQuery Bind(string query)
+    {
+        var tree = SyntaxTree.Parse(query);
+        if (tree.HasErrors)
+        {
+            throw Failure(QueryErrorKind.Syntax, tree.Diagnostics);
+        }
+
+        var bound = KqlBinder.Bind(tree, SchemaMapping.CreateSchema(_workspace));
+        if (bound.HasErrors)
+        {
+            throw Failure(QueryErrorKind.Semantic, bound.Diagnostics);
+        }
+
+        return bound;
+    }
+
+    private static QueryException Failure(QueryErrorKind kind, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var errors = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var d in diagnostics)
+        {
+            if (d.IsError)
+            {
+                errors.Add(d);
+            }
+        }
+
+        var first = errors.Count > 0 ? errors[0] : null;
+        var message = first is null ? "The query is not valid." : $"{first.Code}: {first.Message} (at offset {first.Start})";
+        return new QueryException(kind, message, errors.ToImmutable());
+    }
+
+    private static QueryException Wrap(Exception e) => e switch
+    {
+        StorageCorruptionException => new QueryException(QueryErrorKind.Runtime, "Stored data is corrupt: " + e.Message, default, e),
+        _ => new QueryException(QueryErrorKind.Runtime, $"Internal error while running the query: {e.GetType().Name}: {e.Message}", default, e),
+    };
+
+    private static long NowTicks(QueryOptions options) =>
+        (options.Now is { } now ? now.ToUniversalTime() : DateTime.UtcNow).Ticks;
+
+    private static int[] Sequence(int count)
+    {
+        var rows = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            rows[i] = i;
+        }
+
+        return rows;
+    }
+}
