@@ -60,6 +60,12 @@ public static class SyntaxDiagnostics
     public static Diagnostic ExpectedLiteral(int start, int length = 0) =>
         Error(ExpectedLiteralCode, "expected a literal value", start, length);
 
+    /// <summary>KQL1018: in a function body, a statement follows the result expression.</summary>
+    public const string StatementAfterResultCode = "KQL1018";
+
+    public static Diagnostic StatementAfterResult(int start, int length) =>
+        Error(StatementAfterResultCode, "a function body ends with its result expression; only let statements can come before it", start, length);
+
     public static Diagnostic ExpectedToken(string tokenText, int start, int length = 0) =>
         Error(ExpectedTokenCode, $"expected '{tokenText}'", start, length);
 

@@ -33,8 +33,14 @@ internal sealed partial class Parser
                 separators.Add(Missing(SyntaxKind.Semicolon, SyntaxDiagnostics.ExpectedToken(";", Current.FullStart)));
             }
 
+            if (inBody && statements.Count > 0 && statements[^1] is ExpressionStatement)
+            {
+                _pendingDiagnostic = SyntaxDiagnostics.StatementAfterResult(Current.TextStart, Current.TextLength);
+            }
+
             var before = _pos;
             statements.Add(ParseStatement());
+            _pendingDiagnostic = null;
             if (_pos == before)
             {
                 SkipCurrent(report: false); // the statement's missing expression already reported it
@@ -84,7 +90,11 @@ internal sealed partial class Parser
 
         if (IsWord("declare") && IsWord("pattern", 1))
         {
-            return new PatternStatement(TakeKeyword(), TakeKeyword(), ParseName());
+            var declare = TakeKeyword();
+            var pattern = TakeKeyword();
+            var name = ParseName();
+            var equal = TakeIf(SyntaxKind.Equal);
+            return new PatternStatement(declare, pattern, name, equal, equal is null ? null : ParsePatternDeclaration());
         }
 
         if (IsWord("alias") && IsWord("database", 1))
@@ -107,6 +117,54 @@ internal sealed partial class Parser
         }
 
         return new ExpressionStatement(ParsePipeExpression());
+    }
+
+    private PatternDeclaration ParsePatternDeclaration()
+    {
+        var open = Expect(SyntaxKind.OpenParen);
+        var parameters = ParseSeparated(ParseFunctionParameter, () => CurrentKind == SyntaxKind.CloseParen);
+        var close = Expect(SyntaxKind.CloseParen);
+        SyntaxToken? openBracket = null, closeBracket = null;
+        FunctionParameter? path = null;
+        if (CurrentKind == SyntaxKind.OpenBracket)
+        {
+            openBracket = Take();
+            path = ParseFunctionParameter();
+            closeBracket = Expect(SyntaxKind.CloseBracket);
+        }
+
+        var openBrace = Expect(SyntaxKind.OpenBrace);
+        var start = Current.FullStart;
+        var rules = new List<PatternRule>();
+        do
+        {
+            rules.Add(ParsePatternRule());
+        }
+        while (CurrentKind == SyntaxKind.OpenParen);
+
+        return new PatternDeclaration(open, parameters, close, openBracket, path, closeBracket, openBrace, List(rules, start),
+            Expect(SyntaxKind.CloseBrace));
+    }
+
+    /// <summary><c>("a", ...) [.["path"]] = { body } [;]</c>.</summary>
+    private PatternRule ParsePatternRule()
+    {
+        var argumentsOpen = Expect(SyntaxKind.OpenParen);
+        var arguments = ParseSeparated(ParseLiteralValue, () => CurrentKind == SyntaxKind.CloseParen);
+        var argumentList = new ExpressionList(argumentsOpen, arguments, Expect(SyntaxKind.CloseParen));
+        SyntaxToken? dot = null, openBracket = null, closeBracket = null;
+        Expression? path = null;
+        if (CurrentKind == SyntaxKind.Dot)
+        {
+            dot = Take();
+            openBracket = Expect(SyntaxKind.OpenBracket);
+            path = ParseLiteralValue();
+            closeBracket = Expect(SyntaxKind.CloseBracket);
+        }
+
+        var equal = Expect(SyntaxKind.Equal);
+        var body = ParseFunctionBody();
+        return new PatternRule(argumentList, dot, openBracket, path, closeBracket, equal, body, TakeIf(SyntaxKind.Semicolon));
     }
 
     /// <summary>A set option's value: a literal, a name, or any text up to ';' taken as a name-like value.</summary>

@@ -24,6 +24,9 @@ internal sealed partial class Parser
     private int _depth;
     private bool _tooDeepReported;
 
+    /// <summary>A diagnostic to attach to the next token made (for errors found before the token is consumed).</summary>
+    private Diagnostic? _pendingDiagnostic;
+
     private Parser(string text)
     {
         _text = text;
@@ -117,14 +120,21 @@ internal sealed partial class Parser
 
     private SyntaxToken Make(in LexedToken token, SyntaxKind kind, Diagnostic? extra)
     {
+        var pending = _pendingDiagnostic;
+        _pendingDiagnostic = null;
+        var count = (pending is null ? 0 : 1) + (token.Diagnostic is null ? 0 : 1) + (extra is null ? 0 : 1);
         Diagnostic[]? diagnostics = null;
-        if (token.Diagnostic is not null && extra is not null)
+        if (count > 0)
         {
-            diagnostics = [token.Diagnostic, extra];
-        }
-        else if (token.Diagnostic is not null || extra is not null)
-        {
-            diagnostics = [token.Diagnostic ?? extra!];
+            diagnostics = new Diagnostic[count];
+            var i = 0;
+            foreach (var diagnostic in (ReadOnlySpan<Diagnostic?>)[pending, token.Diagnostic, extra])
+            {
+                if (diagnostic is not null)
+                {
+                    diagnostics[i++] = diagnostic;
+                }
+            }
         }
 
         var skipped = TakePendingSkipped();

@@ -184,4 +184,6 @@ public enum SyntaxKind
     GraphToTableOperator,
     GraphToTableOutputClause,
     GraphMarkComponentsOperator,
+    PatternDeclaration,
+    PatternRule,
 }

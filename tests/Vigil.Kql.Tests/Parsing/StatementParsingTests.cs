@@ -36,6 +36,34 @@ public sealed class StatementParsingTests
     }
 
     [Fact]
+    public void Pattern_declaration_with_rules_parses()
+    {
+        const string text = """
+            declare pattern app = (applicationId:string)[eventType:string] {
+                ("ApplicationX").["StopEvents"] = { database("AppX").Events | where EventType == "StopEvent" };
+                ("ApplicationX").["StartEvents"] = { database("AppX").Events | where EventType == "StartEvent" };
+            };
+            app("ApplicationX").["StartEvents"]
+            """;
+        var tree = SyntaxTree.Parse(text);
+        Assert.Empty(tree.Diagnostics);
+        var pattern = Assert.IsType<PatternStatement>(tree.Root.Statements[0]);
+        Assert.Equal("app", pattern.Name.SimpleName);
+        Assert.Equal("eventType", pattern.Declaration!.PathParameter!.Declaration.Name.SimpleName);
+        Assert.Equal(2, pattern.Declaration.Rules.Count);
+        Assert.Equal("\"StartEvents\"", ((LiteralExpression)pattern.Declaration.Rules[1].PathArgument!).Token.Text);
+    }
+
+    [Fact]
+    public void Function_body_allows_only_let_statements_before_its_result()
+    {
+        var tree = SyntaxTree.Parse("let f = () { T; U }; f()");
+        var diagnostic = Assert.Single(tree.Diagnostics);
+        Assert.Equal(("KQL1018", 16), (diagnostic.Code, diagnostic.Start));
+        Assert.Empty(SyntaxTree.Parse("let f = () { let x = 1; declare query_parameters (y:long = 2); T | take x; }; f()").Diagnostics);
+    }
+
+    [Fact]
     public void Missing_semicolon_between_statements_is_reported_where_it_belongs()
     {
         var tree = SyntaxTree.Parse("let x = 1\nprint x");

@@ -131,11 +131,13 @@ public sealed class RestrictStatement : Statement
     public SyntaxToken CloseParen => Slot<SyntaxToken>(5);
 }
 
-/// <summary><c>declare pattern name</c> (a pattern declared without definitions; pattern bodies are not parsed yet).</summary>
+/// <summary><c>declare pattern name</c>, optionally with its definition
+/// <c>= (p:string) [q:string] { ("a").["b"] = { T }; ... }</c>.</summary>
 public sealed class PatternStatement : Statement
 {
-    internal PatternStatement(SyntaxToken declareKeyword, SyntaxToken patternKeyword, Name name)
-        : base(SyntaxKind.PatternStatement, [declareKeyword, patternKeyword, name])
+    internal PatternStatement(
+        SyntaxToken declareKeyword, SyntaxToken patternKeyword, Name name, SyntaxToken? equal = null, PatternDeclaration? declaration = null)
+        : base(SyntaxKind.PatternStatement, [declareKeyword, patternKeyword, name, equal, declaration])
     {
     }
 
@@ -144,4 +146,45 @@ public sealed class PatternStatement : Statement
     public SyntaxToken PatternKeyword => Slot<SyntaxToken>(1);
 
     public Name Name => Slot<Name>(2);
+
+    public SyntaxToken? Equal => OptionalSlot<SyntaxToken>(3);
+
+    public PatternDeclaration? Declaration => OptionalSlot<PatternDeclaration>(4);
+}
+
+/// <summary>A pattern's definition: <c>(p:string, ...) [path:string] { rule; rule; }</c>.</summary>
+public sealed class PatternDeclaration : SyntaxNode
+{
+    internal PatternDeclaration(
+        SyntaxToken openParen, SeparatedSyntaxList<FunctionParameter> parameters, SyntaxToken closeParen, SyntaxToken? openBracket,
+        FunctionParameter? pathParameter, SyntaxToken? closeBracket, SyntaxToken openBrace, SyntaxList<PatternRule> rules,
+        SyntaxToken closeBrace)
+        : base(SyntaxKind.PatternDeclaration,
+            [openParen, parameters, closeParen, openBracket, pathParameter, closeBracket, openBrace, rules, closeBrace])
+    {
+    }
+
+    public SeparatedSyntaxList<FunctionParameter> Parameters => Slot<SeparatedSyntaxList<FunctionParameter>>(1);
+
+    public FunctionParameter? PathParameter => OptionalSlot<FunctionParameter>(4);
+
+    public SyntaxList<PatternRule> Rules => Slot<SyntaxList<PatternRule>>(7);
+}
+
+/// <summary>One rule of a pattern: <c>("a", "b").["path"] = { query };</c>.</summary>
+public sealed class PatternRule : SyntaxNode
+{
+    internal PatternRule(
+        ExpressionList arguments, SyntaxToken? dot, SyntaxToken? openBracket, Expression? pathArgument, SyntaxToken? closeBracket,
+        SyntaxToken equal, FunctionBody body, SyntaxToken? semicolon)
+        : base(SyntaxKind.PatternRule, [arguments, dot, openBracket, pathArgument, closeBracket, equal, body, semicolon])
+    {
+    }
+
+    /// <summary>The string literals the rule matches.</summary>
+    public ExpressionList Arguments => Slot<ExpressionList>(0);
+
+    public Expression? PathArgument => OptionalSlot<Expression>(3);
+
+    public FunctionBody Body => Slot<FunctionBody>(6);
 }
