@@ -90,6 +90,9 @@ public sealed class DateTimeTextTests
     [InlineData("12-02-2022", "2022-12-02")] // todatetime-function.md: todatetime('12-02-2022') == datetime('12-02-2022')
     [InlineData("2015/12/31 10:00", "2015-12-31 10:00")]
     [InlineData("1999-12-31T23:00:00-01:00", "2000-01-01")]
+    [InlineData("1/2/2023 3:04:05 PM", "2023-01-02 15:04:05")] // Windows event text, via the invariant fallback
+    [InlineData("2023-01-02 15:04:05.123 +0000", "2023-01-02 15:04:05.123")]
+    [InlineData("2023-01-02t15:04:05z", "2023-01-02 15:04:05")]
     public void TryParse_accepts_other_common_forms(string text, string expected)
     {
         Assert.True(DateTimeText.TryParse(text, out var ticks), text);
