@@ -200,7 +200,7 @@ internal sealed partial class Binder
                 return BindScan(scan, input, context);
             default:
                 // Graph operators; BadQueryOperator (the parser reported it) and operators without a schema effect.
-                return new Rows(input.Schema.AsOpen(), input.Serialized);
+                return BindGraphOperator(op, input, context) ?? new Rows(input.Schema.AsOpen(), input.Serialized);
         }
     }
 
