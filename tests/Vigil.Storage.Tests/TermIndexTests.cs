@@ -16,6 +16,15 @@ public sealed class TermIndexTests
     }
 
     [Fact]
+    public void Byte_and_char_term_rules_agree()
+    {
+        for (var b = 0; b < 256; b++)
+        {
+            Assert.Equal(b < 128 && KustoTermTokenizer.IsTermChar((char)b), KustoTermTokenizer.IsTermByte((byte)b));
+        }
+    }
+
+    [Fact]
     public void Blocks_without_a_term_are_skipped_and_blocks_with_it_are_not()
     {
         using var dir = new TempDirectory();

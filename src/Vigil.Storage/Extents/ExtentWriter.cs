@@ -15,7 +15,7 @@ internal sealed class ExtentWriter : IDisposable
 {
     private readonly FileStream _file;
     private readonly MemoryStream _raw = new();
-    private readonly HashSet<ulong> _termHashes = [];
+    private readonly HashSet64 _termHashes = new();
     private byte[] _compressed = [];
     private readonly string _path;
 
@@ -401,7 +401,7 @@ internal sealed class ExtentWriter : IDisposable
         }
 
         var words = new ulong[TermFilter.BitsFor(hashes.Count) / 64];
-        foreach (var h in hashes)
+        foreach (var h in hashes.Values())
         {
             TermFilter.Add(words, h);
         }
@@ -461,18 +461,18 @@ internal sealed class TermSets
     public static TermSets ForDictionary(ColumnBuffer buffer, ReadOnlySpan<int> firstRows)
     {
         var terms = new ulong[firstRows.Length][];
-        var set = new HashSet<ulong>();
+        var set = new HashSet64();
         for (var code = 0; code < firstRows.Length; code++)
         {
             set.Clear();
             AddTerms(buffer.GetUtf8(firstRows[code]), set);
-            terms[code] = [.. set];
+            terms[code] = [.. set.Values()];
         }
 
         return new TermSets(terms);
     }
 
-    public static void AddTerms(ReadOnlySpan<byte> utf8, HashSet<ulong> hashes)
+    public static void AddTerms(ReadOnlySpan<byte> utf8, HashSet64 hashes)
     {
         var position = 0;
         while (KustoTermTokenizer.NextTerm(utf8, ref position, out var start, out var length))
