@@ -6,13 +6,14 @@ using Vigil.Testing;
 
 namespace Vigil.Kql.Tests.Binding;
 
-/// <summary>No input makes the binder throw: corpus queries with random edits (cuts, duplications, inserted
+/// <summary>No input makes the binder throw: corpus and reference-example queries with random edits (cuts, duplications, inserted
 /// fragments) are parsed and bound; the seed FsCheck prints on failure replays the case.</summary>
 public sealed class BinderRobustnessTests
 {
     private static readonly Lazy<string[]> Queries = new(() =>
     [
         .. File.ReadLines(RepositoryPaths.SharedFile("corpus", "m365d-hunting.jsonl"))
+            .Concat(File.ReadLines(RepositoryPaths.SharedFile("conformance", "docs-examples.jsonl")))
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("query").GetString()!),
     ]);
 
@@ -25,7 +26,7 @@ public sealed class BinderRobustnessTests
         "top-nested 1 of ", "parse x with * ", "prev(", "row_number()", "case(", "iff(", "bin(", "Device*", "serialize ",
     ];
 
-    [Property(MaxTest = 400)]
+    [Property(MaxTest = 600)]
     public void Binding_mutated_corpus_queries_never_throws(int which, int position, int length, int fragment, bool duplicate)
     {
         var queries = Queries.Value;
