@@ -14,6 +14,7 @@ internal static class VigilCommandLine
         var root = new RootCommand(
             "Vigil: a self-hosted security operations platform, compatible with Microsoft Sentinel and Microsoft 365 Defender.");
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(Query.QueryCommand.Create());
         return root;
     }
 

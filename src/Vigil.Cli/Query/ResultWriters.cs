@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Vigil.Engine;
+using Vigil.Engine.Values;
+using Vigil.Kql.Symbols;
+
+namespace Vigil.Cli.Query;
+
+/// <summary>Prints a <see cref="QueryResult"/> as an aligned table, CSV, or the Log Analytics query API JSON body.</summary>
+internal static class ResultWriters
+{
+    /// <summary>
+    /// <c>{"tables":[{"name":"PrimaryResult","columns":[{"name","type"}],"rows":[[...]]}]}</c>: longs, ints and reals
+    /// as JSON numbers (non-finite reals as strings), datetimes as ISO 8601 with Z, timespans and decimals as text,
+    /// dynamic values as JSON, null as null.
+    /// </summary>
+    public static void WriteLogAnalyticsJson(Utf8JsonWriter writer, QueryResult result)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("tables");
+        writer.WriteStartObject();
+        writer.WriteString("name", "PrimaryResult");
+        writer.WriteStartArray("columns");
+        foreach (var column in result.Columns)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", column.Name);
+            writer.WriteString("type", TypeFacts.GetName(column.Type));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("rows");
+        for (var r = 0; r < result.RowCount; r++)
+        {
+            writer.WriteStartArray();
+            foreach (var column in result.Columns)
+            {
+                WriteJsonCell(writer, column, r);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteJsonCell(Utf8JsonWriter writer, ResultColumn column, int row)
+    {
+        if (column.IsNull(row))
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        switch (column.Type)
+        {
+            case ScalarType.Bool:
+                writer.WriteBooleanValue(column.GetBool(row));
+                break;
+            case ScalarType.Int or ScalarType.Long:
+                writer.WriteNumberValue(column.GetLong(row));
+                break;
+            case ScalarType.Real:
+            {
+                var value = column.GetReal(row);
+                if (double.IsFinite(value))
+                {
+                    writer.WriteNumberValue(value);
+                }
+                else
+                {
+                    writer.WriteStringValue(RealText.Format(value));
+                }
+
+                break;
+            }
+
+            case ScalarType.DateTime:
+                writer.WriteStringValue(DateTimeText.Format(column.GetLong(row), DateTimeTextStyle.Trimmed));
+                break;
+            case ScalarType.Dynamic:
+                writer.WriteRawValue(column.GetDynamic(row).ToJsonString(), skipInputValidation: true);
+                break;
+            default:
+                writer.WriteStringValue(column.GetText(row));
+                break;
+        }
+    }
+
+    /// <summary>RFC 4180 CSV with a header line; cells in KQL text form (dynamic as JSON), null as empty.</summary>
+    public static void WriteCsv(TextWriter output, QueryResult result)
+    {
+        var line = new StringBuilder();
+        for (var c = 0; c < result.Columns.Count; c++)
+        {
+            line.Append(c > 0 ? "," : string.Empty).Append(Quote(result.Columns[c].Name));
+        }
+
+        output.WriteLine(line.ToString());
+        for (var r = 0; r < result.RowCount; r++)
+        {
+            line.Clear();
+            for (var c = 0; c < result.Columns.Count; c++)
+            {
+                line.Append(c > 0 ? "," : string.Empty).Append(Quote(Text(result.Columns[c], r)));
+            }
+
+            output.WriteLine(line.ToString());
+        }
+    }
+
+    /// <summary>An aligned text table, then the row count (and truncation) and the elapsed time.</summary>
+    public static void WriteTable(TextWriter output, QueryResult result, TimeSpan elapsed)
+    {
+        var columns = result.Columns;
+        var cells = new string[result.RowCount, columns.Count];
+        var widths = new int[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            widths[c] = columns[c].Name.Length;
+            for (var r = 0; r < result.RowCount; r++)
+            {
+                var text = Text(columns[c], r).ReplaceLineEndings(" ");
+                cells[r, c] = text;
+                widths[c] = Math.Max(widths[c], text.Length);
+            }
+        }
+
+        var line = new StringBuilder();
+        for (var c = 0; c < columns.Count; c++)
+        {
+            line.Append(c > 0 ? "  " : string.Empty).Append(columns[c].Name.PadRight(widths[c]));
+        }
+
+        output.WriteLine(line.ToString().TrimEnd());
+        line.Clear();
+        for (var c = 0; c < columns.Count; c++)
+        {
+            line.Append(c > 0 ? "  " : string.Empty).Append(new string('-', widths[c]));
+        }
+
+        output.WriteLine(line.ToString());
+        for (var r = 0; r < result.RowCount; r++)
+        {
+            line.Clear();
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var text = cells[r, c];
+                var numeric = columns[c].Type is ScalarType.Int or ScalarType.Long or ScalarType.Real or ScalarType.Decimal;
+                line.Append(c > 0 ? "  " : string.Empty).Append(numeric ? text.PadLeft(widths[c]) : text.PadRight(widths[c]));
+            }
+
+            output.WriteLine(line.ToString().TrimEnd());
+        }
+
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{result.RowCount} {(result.RowCount == 1 ? "row" : "rows")}{(result.IsTruncated ? " (truncated)" : string.Empty)} in {elapsed.TotalMilliseconds:0.0} ms"));
+    }
+
+    /// <summary>A cell as text: KQL's text form, dynamic as JSON, null as empty.</summary>
+    public static string Text(ResultColumn column, int row) =>
+        column.IsNull(row) ? string.Empty
+        : column.Type == ScalarType.Dynamic ? column.GetDynamic(row).ToJsonString()
+        : column.GetText(row);
+
+    private static string Quote(string text) =>
+        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}
