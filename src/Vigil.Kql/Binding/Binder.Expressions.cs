@@ -83,6 +83,11 @@ internal sealed partial class Binder
         }
     }
 
+    /// <summary>A dynamic column takes any value; numbers fit any numeric column (Kusto converts them).</summary>
+    private static bool FitsDataTableColumn(ScalarType column, ScalarType value) =>
+        column == value || column is ScalarType.Dynamic or ScalarType.Unknown || value is ScalarType.Unknown
+        || (TypeFacts.IsNumeric(column) && TypeFacts.IsNumeric(value));
+
     private static ScalarType LiteralType(SyntaxKind kind) => kind switch
     {
         SyntaxKind.BooleanLiteral => ScalarType.Bool,
@@ -417,9 +422,21 @@ internal sealed partial class Binder
     private Bound BindDataTable(DataTableExpression dataTable, Context context)
     {
         var schema = BindSchemaType(dataTable.Schema);
-        foreach (var value in dataTable.Values)
+        var columns = schema.Columns;
+        for (var i = 0; i < dataTable.Values.Count; i++)
         {
-            BindScalar(value, Context.Global(context.Scope));
+            var value = dataTable.Values[i];
+            var type = BindScalar(value, Context.Global(context.Scope));
+            if (columns.Length > 0 && !FitsDataTableColumn(columns[i % columns.Length].Type, type))
+            {
+                var column = columns[i % columns.Length];
+                Report(BindingDiagnostics.DataTableValueType(column.Name, column.Type, type, value.TextStart, value.Width));
+            }
+        }
+
+        if (columns.Length > 0 && dataTable.Values.Count % columns.Length != 0)
+        {
+            Report(BindingDiagnostics.DataTableValueCount(dataTable.Values.Count, columns.Length, dataTable.TextStart, dataTable.Width));
         }
 
         return Bound.Table(schema);

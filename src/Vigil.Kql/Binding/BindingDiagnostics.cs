@@ -73,6 +73,17 @@ public static class BindingDiagnostics
     /// <summary>KQL2021: a column declared twice in one projection (<c>project a = 1, a = 2</c>).</summary>
     public const string DuplicateColumnCode = "KQL2021";
 
+    /// <summary>KQL2022: a datatable value whose type its column does not take, or a last row with missing values.</summary>
+    public const string DataTableValueCode = "KQL2022";
+
+    public static Diagnostic DataTableValueType(string column, ScalarType columnType, ScalarType valueType, int start, int length) =>
+        Error(DataTableValueCode,
+            $"datatable column '{column}' is {TypeFacts.GetName(columnType)}; a {TypeFacts.GetName(valueType)} value does not fit", start, length);
+
+    public static Diagnostic DataTableValueCount(int values, int columns, int start, int length) =>
+        Error(DataTableValueCode, $"datatable has {values} values for {columns} columns; the count must be a multiple of the column count",
+            start, length);
+
     public static Diagnostic UnknownTable(string name, int start, int length, DiagnosticSeverity severity) =>
         Diagnostic.Create(UnknownTableCode, severity, $"unknown table '{name}'", start, length);
 

@@ -40,6 +40,8 @@ public sealed class DiagnosticTests
     [InlineData("let f = (x:long) { x }; print f()", BindingDiagnostics.WrongArgumentCountCode)]
     [InlineData("T | mv-expand a", BindingDiagnostics.OperatorTypeMismatchCode)]
     [InlineData("T | where b has 'x'", BindingDiagnostics.OperatorTypeMismatchCode)]
+    [InlineData("datatable(a:long, b:string) [1, 2]", BindingDiagnostics.DataTableValueCode)]
+    [InlineData("datatable(a:long, b:string) [1, 'x', 2]", BindingDiagnostics.DataTableValueCode)]
     [InlineData("T | where a contains 1", BindingDiagnostics.OperatorTypeMismatchCode)]
     [InlineData("T | where b has_any ('x')", BindingDiagnostics.OperatorTypeMismatchCode)]
     [InlineData("T | join (print 1) on b", BindingDiagnostics.UnknownColumnCode)]
