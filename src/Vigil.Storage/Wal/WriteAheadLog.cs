@@ -13,7 +13,8 @@ namespace Vigil.Storage.Wal;
 /// <remarks>
 /// Segment: <c>magic u64 "VGWALSG1" | version u16 | reserved u16 | crc32c u32 (of the 12 bytes before)</c>, then
 /// records <c>length u32 | sequence u64 | payload | crc32c u32 (of length, sequence and payload)</c>.
-/// A record that fails its length or checksum ends the segment (a torn tail); earlier records stand.
+/// A record that fails its length or checksum is skipped up to the next record that checks out; with none after
+/// it, it is a torn tail and the segment ends there. Either way it is reported.
 /// </remarks>
 internal sealed class WriteAheadLog : IDisposable
 {
@@ -43,6 +44,11 @@ internal sealed class WriteAheadLog : IDisposable
     }
 
     public long LastSequence => Interlocked.Read(ref _lastSequence);
+
+    /// <summary>Number of fsyncs <see cref="WaitDurable"/> issued (group commit makes it less than the waits).</summary>
+    public long SyncCount => Interlocked.Read(ref _syncCount);
+
+    private long _syncCount;
 
     /// <summary>Reads every record of every segment in <paramref name="directory"/> in order (for replay).</summary>
     public static List<(long Sequence, byte[] Payload)> ReadAll(string directory, Action<string> reportProblem)
@@ -134,6 +140,7 @@ internal sealed class WriteAheadLog : IDisposable
             try
             {
                 segment.Sync();
+                Interlocked.Increment(ref _syncCount);
             }
             catch (ObjectDisposedException)
             {
@@ -229,30 +236,63 @@ internal sealed class WriteAheadLog : IDisposable
         }
 
         var position = SegmentHeaderSize;
+        long previous = 0;
         while (position + RecordOverhead <= bytes.Length)
         {
-            var length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(position));
-            if (length < 0 || position + (long)length + RecordOverhead > bytes.Length)
+            if (TryReadRecord(bytes, position, previous, out var sequence, out var end))
+            {
+                records.Add((sequence, bytes.AsSpan(position + 12, end - position - RecordOverhead).ToArray()));
+                previous = sequence;
+                position = end;
+                continue;
+            }
+
+            // A bad record: look for the next one that checks out (its CRC makes a false match vanishingly rare),
+            // so damage in the middle loses only the damaged record, not everything after it.
+            var resume = -1;
+            for (var candidate = position + 1; candidate + RecordOverhead <= bytes.Length; candidate++)
+            {
+                if (TryReadRecord(bytes, candidate, previous, out _, out _))
+                {
+                    resume = candidate;
+                    break;
+                }
+            }
+
+            if (resume < 0)
             {
                 break;
             }
 
-            var end = position + length + RecordOverhead;
-            var crc = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(end - 4));
-            if (crc != Crc32C.Compute(bytes.AsSpan(position, length + 12)))
-            {
-                break;
-            }
-
-            var sequence = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(position + 4));
-            records.Add((sequence, bytes.AsSpan(position + 12, length).ToArray()));
-            position = end;
+            reportProblem($"{path}: corrupt WAL record at byte {position}; resumed at byte {resume}");
+            position = resume;
         }
 
-        if (position != bytes.Length)
+        if (position < bytes.Length)
         {
             reportProblem($"{path}: torn or corrupt WAL tail at byte {position} of {bytes.Length}; later bytes dropped");
         }
+    }
+
+    private static bool TryReadRecord(byte[] bytes, int position, long previous, out long sequence, out int end)
+    {
+        sequence = 0;
+        end = 0;
+        var length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(position));
+        if (length < 0 || position + (long)length + RecordOverhead > bytes.Length)
+        {
+            return false;
+        }
+
+        end = position + length + RecordOverhead;
+        var crc = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(end - 4));
+        if (crc != Crc32C.Compute(bytes.AsSpan(position, length + 12)))
+        {
+            return false;
+        }
+
+        sequence = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(position + 4));
+        return sequence > previous;
     }
 
     private sealed class Segment
