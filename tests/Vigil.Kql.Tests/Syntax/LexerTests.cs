@@ -113,6 +113,30 @@ public sealed class LexerTests
     }
 
     [Fact]
+    public void Punctuation_and_operators_lex_to_their_kinds()
+    {
+        const string text = "( ) [ ] { } | , ; : . .. = == != <> =~ !~ < <= > >= + - * / % => ? #";
+        SyntaxKind[] expected =
+        [
+            SyntaxKind.OpenParen, SyntaxKind.CloseParen, SyntaxKind.OpenBracket, SyntaxKind.CloseBracket, SyntaxKind.OpenBrace,
+            SyntaxKind.CloseBrace, SyntaxKind.Bar, SyntaxKind.Comma, SyntaxKind.Semicolon, SyntaxKind.Colon, SyntaxKind.Dot,
+            SyntaxKind.DotDot, SyntaxKind.Equal, SyntaxKind.EqualEqual, SyntaxKind.BangEqual, SyntaxKind.LessThanGreaterThan,
+            SyntaxKind.EqualTilde, SyntaxKind.BangTilde, SyntaxKind.LessThan, SyntaxKind.LessThanEqual, SyntaxKind.GreaterThan,
+            SyntaxKind.GreaterThanEqual, SyntaxKind.Plus, SyntaxKind.Minus, SyntaxKind.Asterisk, SyntaxKind.Slash, SyntaxKind.Percent,
+            SyntaxKind.EqualGreaterThan, SyntaxKind.BadToken, SyntaxKind.BadToken, SyntaxKind.EndOfFile,
+        ];
+        var tokens = Vigil.Kql.Parsing.Lexer.Lex(text);
+        Assert.Equal(expected, tokens.Select(t => t.Kind).ToArray());
+        foreach (var token in tokens)
+        {
+            if (SyntaxFacts.GetText(token.Kind) is { } fixedText)
+            {
+                Assert.Equal(fixedText, text.Substring(token.TextStart, token.TextLength));
+            }
+        }
+    }
+
+    [Fact]
     public void Trivia_is_split_into_pieces_on_request()
     {
         var tree = SyntaxTree.Parse("T // c\n  | take 1");
