@@ -86,9 +86,53 @@ internal sealed partial class Binder
                 return new Rows(declared ?? new TableSchema(columns, isOpen: true), false);
             }
 
+            case "ipv4_lookup" or "ipv6_lookup" or "geo_line_lookup" or "geo_polygon_lookup":
+                return new Rows(declared ?? LookupPluginSchema(name, call, arguments, input.Schema), false);
             default:
                 return new Rows(declared ?? TableSchema.Empty.AsOpen(), false);
         }
+    }
+
+    /// <summary>
+    /// ipv4_lookup/ipv6_lookup(LookupTable, SourceColumn, LookupKey, ...) and geo_*_lookup(LookupTable, LookupKey, ...):
+    /// the input's columns followed by the lookup table's; the geo lookups drop the lookup key column unless
+    /// <c>return_lookup_key = true</c>.
+    /// </summary>
+    private TableSchema LookupPluginSchema(string name, FunctionCallExpression call, List<Bound> arguments, TableSchema input)
+    {
+        if (arguments.Count < 2 || !arguments[0].IsTabular)
+        {
+            return TableSchema.Empty.AsOpen();
+        }
+
+        var lookup = arguments[0].Schema!;
+        var isGeo = name.StartsWith("geo_", StringComparison.Ordinal);
+        string? dropped = null;
+        if (isGeo && call.Arguments[1] is NameReference key)
+        {
+            var returnKey = false;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument is SimpleNamedExpression { Name.SimpleName: "return_lookup_key" } named)
+                {
+                    returnKey = named.Expression is LiteralExpression literal && literal.Token.Text == "true";
+                }
+            }
+
+            dropped = returnKey ? null : key.SimpleName;
+        }
+
+        var columns = new List<ColumnSymbol>();
+        foreach (var column in lookup.Columns)
+        {
+            if (column.Name != dropped)
+            {
+                columns.Add(column);
+            }
+        }
+
+        var schema = TableSchema.WithUniqueNames([.. input.Columns, .. columns]);
+        return input.IsOpen || lookup.IsOpen ? schema.AsOpen() : schema;
     }
 
     /// <summary>mv-expand: each expanded column keeps its place with the <c>to typeof()</c> type (dynamic by default).</summary>
