@@ -46,9 +46,13 @@ public sealed class QueryEngine
                 options.Cancellation.ThrowIfCancellationRequested();
                 if (rows.Count + batch.Count > options.MaxRows)
                 {
-                    var keep = options.MaxRows - rows.Count;
-                    batch.Selection ??= Sequence(batch.RowCount);
-                    batch.SelectedCount = Math.Min(keep, batch.Count);
+                    var keep = Math.Min(options.MaxRows - rows.Count, batch.Count);
+                    if (batch.Selection is null)
+                    {
+                        batch.Selection = Sequence(batch.RowCount);
+                    }
+
+                    batch.SelectedCount = keep;
                     rows.Append(batch);
                     truncated = true;
                     break;

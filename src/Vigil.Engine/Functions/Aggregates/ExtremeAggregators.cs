@@ -13,6 +13,7 @@ internal sealed class ExtremeAggregator : Aggregator
     private readonly bool _max;
     private readonly ColumnVector[] _best;
     private bool[] _has = [];
+    private bool[] _hasFallback = [];
 
     public ExtremeAggregator(bool max, ReadOnlySpan<ScalarType> types)
     {
@@ -32,9 +33,20 @@ internal sealed class ExtremeAggregator : Aggregator
             var g = groups[i];
             var row = rows[i];
             Ensure(ref _has, g);
+            Ensure(ref _hasFallback, g);
             Grow(g);
             if (key.IsNull(row))
             {
+                // A group whose keys are all null still reports the other values of its first row (as Kusto does).
+                if (!_has[g] && !_hasFallback[g])
+                {
+                    _hasFallback[g] = true;
+                    for (var a = 0; a < _best.Length; a++)
+                    {
+                        _best[a].CopyRow(g, arguments[a], row);
+                    }
+                }
+
                 continue;
             }
 
@@ -63,12 +75,13 @@ internal sealed class ExtremeAggregator : Aggregator
     public override void Finish(int groupCount, ReadOnlySpan<ColumnVector> outputs)
     {
         Ensure(ref _has, groupCount);
+        Ensure(ref _hasFallback, groupCount);
         Grow(groupCount);
         for (var g = 0; g < groupCount; g++)
         {
             for (var a = 0; a < outputs.Length; a++)
             {
-                if (_has[g])
+                if (_has[g] || _hasFallback[g])
                 {
                     outputs[a].Append(_best[a], g);
                 }
