@@ -405,7 +405,7 @@ internal sealed partial class Binder
 
     private Rows BindTopHitters(TopHittersOperator topHitters, Rows input, Context context)
     {
-        BindCount(topHitters.Count, context);
+        BindCount(topHitters.Count, context, "top-hitters");
         var ofType = BindScalar(topHitters.Of, context);
         var ofName = ResultName(topHitters.Of, context) ?? "Column1";
         var columns = new List<ColumnSymbol> { new(ofName, ofType) };

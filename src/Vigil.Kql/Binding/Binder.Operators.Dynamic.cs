@@ -146,7 +146,7 @@ internal sealed partial class Binder
 
         if (mvExpand.Limit is { } limit)
         {
-            BindCount(limit.Count, context);
+            BindCount(limit.Count, context, "limit");
         }
 
         return new Rows(schema, false);
@@ -193,7 +193,7 @@ internal sealed partial class Binder
 
         if (mvApply.Limit is { } limit)
         {
-            BindCount(limit.Count, context);
+            BindCount(limit.Count, context, "limit");
         }
 
         var sub = BindSubquery(mvApply.Subquery, new Rows(expanded, false), context);

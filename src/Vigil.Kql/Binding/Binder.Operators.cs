@@ -90,17 +90,17 @@ internal sealed partial class Binder
 
                 return input with { Serialized = true };
             case TopOperator top:
-                BindCount(top.Count, context);
+                BindCount(top.Count, context, "top");
                 BindOrderKey(top.By, context);
                 return input with { Serialized = true };
             case TakeOperator take:
-                BindCount(take.Count, context);
+                BindCount(take.Count, context, take.Keyword.Text);
                 return input;
             case SampleOperator sample:
-                BindCount(sample.Count, context);
+                BindCount(sample.Count, context, "sample");
                 return input with { Serialized = false };
             case SampleDistinctOperator sampleDistinct:
-                BindCount(sampleDistinct.Count, context);
+                BindCount(sampleDistinct.Count, context, "sample-distinct");
                 var sampled = BindScalar(sampleDistinct.Of, context);
                 return new Rows(new TableSchema([new ColumnSymbol(ResultName(sampleDistinct.Of, context) ?? "Column1", sampled)]), false);
             case SerializeOperator serialize:
@@ -204,12 +204,13 @@ internal sealed partial class Binder
         }
     }
 
-    private void BindCount(Expression count, Context context)
+    /// <summary>The row count of take/top/sample/limit: an integer (a let-bound value is fine).</summary>
+    private void BindCount(Expression count, Context context, string operatorName)
     {
         var type = BindScalar(count, context with { Row = null });
         if (type is not (ScalarType.Unknown or ScalarType.Dynamic) && !TypeFacts.IsInteger(type))
         {
-            Report(BindingDiagnostics.WrongArgumentType("take", "count", "an integer", type, count.TextStart, count.Width));
+            Report(BindingDiagnostics.WrongArgumentType(operatorName, "count", "an integer", type, count.TextStart, count.Width));
         }
     }
 
