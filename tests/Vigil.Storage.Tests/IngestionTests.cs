@@ -117,6 +117,22 @@ public sealed class IngestionTests
     }
 
     [Fact]
+    public void Undecodable_strings_and_invalid_utf8_fail_only_their_row()
+    {
+        var bytes = new List<byte>();
+        bytes.AddRange("{\"S\":\"\\uD800\"}\n"u8.ToArray());
+        bytes.AddRange("{\"S\":\""u8.ToArray());
+        bytes.AddRange(new byte[] { 0xC3, 0x28 });
+        bytes.AddRange("\"}\n{\"S\":\"ok\"}\n"u8.ToArray());
+        using var dir = new TempDirectory();
+        using var ws = Workspace.Open(dir.Path, TestData.Options(new ManualClock(Now)));
+        ws.CreateTable(Typed);
+        var result = ws.Ingest("Typed_CL", new MemoryStream(bytes.ToArray()), IngestFormat.JsonLines);
+        Assert.Equal(1, result.AcceptedRows);
+        Assert.Equal([1L, 2L], result.Failures.Select(f => f.RowNumber));
+    }
+
+    [Fact]
     public void Unknown_properties_are_dropped_or_reject_the_row_by_policy()
     {
         const string Input = """

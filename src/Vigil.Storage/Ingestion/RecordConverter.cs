@@ -94,6 +94,11 @@ internal sealed class RecordConverter : IDisposable
         {
             return Fail(start, "malformed JSON: " + e.Message, out error);
         }
+        catch (InvalidOperationException e)
+        {
+            // Utf8JsonReader reports text it cannot transcode (e.g. an escaped lone surrogate) this way.
+            return Fail(start, "invalid JSON text: " + e.Message, out error);
+        }
 
         CompleteRow();
         error = null;
