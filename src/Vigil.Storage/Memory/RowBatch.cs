@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Vigil.Storage.Format;
 
 namespace Vigil.Storage.Memory;
@@ -89,6 +90,9 @@ internal sealed class RowBatch
             var n = buffer.Count;
             switch (buffer.Type)
             {
+                case ColumnType.Real when BitConverter.IsLittleEndian:
+                    s.Write(MemoryMarshal.AsBytes(buffer.Doubles));
+                    break;
                 case ColumnType.Real:
                     foreach (var v in buffer.Doubles)
                     {
@@ -115,12 +119,22 @@ internal sealed class RowBatch
 
                     break;
                 case ColumnType.String or ColumnType.Dynamic:
-                    for (var i = 1; i <= n; i++)
+                    if (BitConverter.IsLittleEndian)
                     {
-                        s.I32(buffer.Offsets[i]);
+                        s.Write(MemoryMarshal.AsBytes(buffer.Offsets[1..]));
+                    }
+                    else
+                    {
+                        for (var i = 1; i <= n; i++)
+                        {
+                            s.I32(buffer.Offsets[i]);
+                        }
                     }
 
                     s.Write(buffer.Utf8Data);
+                    break;
+                case var _ when BitConverter.IsLittleEndian:
+                    s.Write(MemoryMarshal.AsBytes(buffer.Longs));
                     break;
                 default:
                     foreach (var v in buffer.Longs)
