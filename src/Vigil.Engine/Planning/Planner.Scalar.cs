@@ -10,6 +10,11 @@ internal sealed partial class Planner
     /// <summary>Plans a scalar expression over <paramref name="input"/>'s columns.</summary>
     private ScalarExpr PlanScalar(Expression expression, TableSchema input)
     {
+        if (_substitutions is not null && _substitutions.TryGetValue(expression, out var substitute))
+        {
+            return substitute;
+        }
+
         switch (expression)
         {
             case LiteralExpression literal:

@@ -7,7 +7,7 @@ namespace Vigil.Engine.Planning;
 
 internal sealed partial class Planner
 {
-    private LogicalAggregate PlanSummarize(SummarizeOperator summarize, LogicalOperator input, TableSchema output)
+    private LogicalOperator PlanSummarize(SummarizeOperator summarize, LogicalOperator input, TableSchema output)
     {
         var position = 0;
         string NextName(string fallback) => position < output.Count ? output.Columns[position++].Name : fallback;
@@ -29,6 +29,7 @@ internal sealed partial class Planner
         }
 
         var aggregates = new List<AggregateCall>();
+        List<(int Index, string Name, Expression Expression)>? computed = null;
         foreach (var item in summarize.Aggregates)
         {
             var expression = item is SimpleNamedExpression named ? named.Expression : item;
@@ -40,7 +41,10 @@ internal sealed partial class Planner
 
             if (expression is not FunctionCallExpression call || _bound.GetInfo(call)?.IsAggregate != true)
             {
-                throw QueryException.NotSupported($"The aggregate expression '{Snippet(item)}' (only a direct aggregate call)");
+                computed ??= [];
+                computed.Add((aggregates.Count, NextName("Column" + (position + 1)), expression));
+                aggregates.Add(new AggregateCall(string.Empty, [], []));
+                continue;
             }
 
             var function = call.Name.SimpleName;
@@ -65,7 +69,93 @@ internal sealed partial class Planner
             aggregates.Add(new AggregateCall(NormalizeAggregateName(function), [.. arguments], [new ColumnSymbol(NextName(function + "_"), type)]));
         }
 
-        return new LogicalAggregate(input, groups, aggregates);
+        return computed is null ? new LogicalAggregate(input, groups, aggregates) : PlanComputedAggregates(input, groups, aggregates, computed);
+    }
+
+    /// <summary>
+    /// Items such as <c>x = count() * 2</c> or <c>round(avg(d), 2)</c>: each aggregate call inside becomes a hidden
+    /// aggregate column, and a projection above the aggregation computes the item from them.
+    /// </summary>
+    private LogicalProject PlanComputedAggregates(
+        LogicalOperator input, List<NamedExpr> groups, List<AggregateCall> aggregates, List<(int Index, string Name, Expression Expression)> computed)
+    {
+        var hidden = new List<AggregateCall>();
+        var hiddenOf = new Dictionary<int, List<(FunctionCallExpression Call, int Position)>>();
+        var finalCalls = new List<AggregateCall>();
+        foreach (var (index, name, expression) in computed)
+        {
+            var inner = new List<(FunctionCallExpression, int)>();
+            foreach (var element in expression.DescendantsAndSelf())
+            {
+                if (element is FunctionCallExpression call && _bound.GetInfo(call)?.IsAggregate == true)
+                {
+                    var arguments = new List<ScalarExpr>();
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument is not StarExpression)
+                        {
+                            arguments.Add(PlanScalar(Unname(argument).Expression, input.Schema));
+                        }
+                    }
+
+                    var hiddenName = "\u0001aggregate" + hidden.Count;
+                    hidden.Add(new AggregateCall(
+                        NormalizeAggregateName(call.Name.SimpleName), [.. arguments],
+                        [new ColumnSymbol(hiddenName, PlanTypes.Normalize(_bound.GetType(call)))]));
+                    inner.Add((call, hidden.Count - 1));
+                }
+            }
+
+            hiddenOf[index] = inner;
+        }
+
+        foreach (var call in aggregates)
+        {
+            if (call.Function.Length > 0)
+            {
+                finalCalls.Add(call);
+            }
+        }
+
+        var aggregate = new LogicalAggregate(input, groups, [.. finalCalls, .. hidden]);
+        var columns = new List<NamedExpr>();
+        foreach (var group in groups)
+        {
+            columns.Add(new NamedExpr(group.Name, ColumnOf(aggregate.Schema, group.Name)));
+        }
+
+        var direct = groups.Count;
+        var hiddenStart = groups.Count;
+        foreach (var call in finalCalls)
+        {
+            hiddenStart += call.Outputs.Length;
+        }
+
+        for (var i = 0; i < aggregates.Count; i++)
+        {
+            if (aggregates[i].Function.Length > 0)
+            {
+                foreach (var outputColumn in aggregates[i].Outputs)
+                {
+                    columns.Add(new NamedExpr(outputColumn.Name, ColumnOf(aggregate.Schema, aggregate.Schema.Columns[direct++].Name)));
+                }
+
+                continue;
+            }
+
+            var (_, name, expression) = computed.Find(c => c.Index == i);
+            _substitutions = [];
+            foreach (var (call, position) in hiddenOf[i])
+            {
+                var column = aggregate.Schema.Columns[hiddenStart + position];
+                _substitutions[call] = new ColumnExpr(hiddenStart + position, column.Name, column.Type);
+            }
+
+            columns.Add(new NamedExpr(name, PlanScalar(expression, aggregate.Schema)));
+            _substitutions = null;
+        }
+
+        return new LogicalProject(aggregate, columns);
     }
 
     private static string NormalizeAggregateName(string name) => name switch

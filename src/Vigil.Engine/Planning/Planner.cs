@@ -17,6 +17,9 @@ internal sealed partial class Planner
     private readonly Dictionary<LocalSymbol, object> _locals = [];
     private Visualization? _visualization;
 
+    /// <summary>Expressions already planned elsewhere (aggregate calls inside a computed summarize item).</summary>
+    private Dictionary<SyntaxNode, Expressions.ScalarExpr>? _substitutions;
+
     private Planner(BoundQuery bound, long nowTicks)
     {
         _bound = bound;

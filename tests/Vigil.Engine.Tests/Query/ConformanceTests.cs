@@ -70,7 +70,7 @@ public class ConformanceTests(ITestOutputHelper output)
             output.WriteLine(failure);
         }
 
-        foreach (var (reason, count) in reasons.OrderByDescending(r => r.Value).Take(40))
+        foreach (var (reason, count) in reasons.OrderByDescending(r => r.Value).Take(400))
         {
             output.WriteLine($"unsupported x{count}: {reason}");
         }

@@ -202,4 +202,12 @@ public class OperatorSemanticsTests
         Assert.Equal(kind, e.Kind);
         Assert.False(string.IsNullOrWhiteSpace(e.Message));
     }
+
+    [Fact]
+    public void Summarize_items_may_compute_with_aggregates()
+    {
+        var result = QueryRunner.Run(People + " | summarize twice = count() * 2, tostring(max(Age)), n = count() by City | sort by City asc");
+        Assert.Equal("City:string, twice:long, max_Age:string, n:long", QueryRunner.Schema(result));
+        Assert.Equal([" | 2 | 41 | 1", "Oslo | 4 | 30 | 2", "Rome | 2 |  | 1"], QueryRunner.Rows(result));
+    }
 }
