@@ -1,13 +1,14 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using Vigil.Kql.Binding;
 using Vigil.Kql.Parsing;
 using Vigil.Kql.Syntax;
 
 namespace Vigil.Benchmarks.Kql;
 
 /// <summary>
-/// Lexes and parses every query of the hunting corpus (shared/corpus/m365d-hunting.jsonl) per operation.
+/// Lexes, parses, and parses and binds every query of the hunting corpus (shared/corpus/m365d-hunting.jsonl) per operation.
 /// The Queries/s and MB/s columns are derived from the mean (MB = UTF-16 characters / 2^20 as UTF-8-ish text size).
 /// </summary>
 [MemoryDiagnoser]
@@ -35,6 +36,18 @@ public class ParseBenchmark
         }
 
         return nodes;
+    }
+
+    [Benchmark]
+    public int ParseAndBindCorpus()
+    {
+        var diagnostics = 0;
+        foreach (var query in _queries)
+        {
+            diagnostics += KqlBinder.Bind(SyntaxTree.Parse(query)).Diagnostics.Length;
+        }
+
+        return diagnostics;
     }
 
     [Benchmark]

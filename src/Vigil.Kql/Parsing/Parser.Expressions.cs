@@ -267,11 +267,15 @@ internal sealed partial class Parser
         return new BetweenExpression(left, opToken, open, low, dotDot, high, Expect(SyntaxKind.CloseParen));
     }
 
-    /// <summary>The list of in/!in/in~/!in~/has_any/has_all: <c>( expr, ... )</c> (a subquery goes in its own parentheses).</summary>
+    /// <summary>
+    /// The list of in/!in/in~/!in~/has_any/has_all: <c>( expr, ... )</c>. An element may be a query written inline,
+    /// <c>x in (T | where ... | project c)</c>: the reference says it needs double parentheses, but its own runnable
+    /// example (in-operator.md, "Tabular expression") uses single ones and Kusto accepts it.
+    /// </summary>
     private ExpressionList ParseInList()
     {
         var open = Expect(SyntaxKind.OpenParen);
-        var expressions = ParseSeparated(ParseExpression);
+        var expressions = ParseSeparated(ParsePipeExpression);
         return new ExpressionList(open, expressions, Expect(SyntaxKind.CloseParen));
     }
 
