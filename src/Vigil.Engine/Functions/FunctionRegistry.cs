@@ -91,8 +91,8 @@ internal static class FunctionRegistry
         Add((n, a, t) => a.Length == 1 ? Fixed(new NullTestFunction(n, true, true), a, ScalarType.Bool) : null, "isnotempty");
         Add(Iff, "iff", "iif");
         Add((_, a, t) => a.Length == 1 ? Fixed(new StrlenFunction(), Strings(a), ScalarType.Long) : null, "strlen");
-        Add((_, a, t) => a.Length == 1 ? Fixed(new CaseFunction(false), Strings(a), ScalarType.String) : null, "tolower");
-        Add((_, a, t) => a.Length == 1 ? Fixed(new CaseFunction(true), Strings(a), ScalarType.String) : null, "toupper");
+        Add((_, a, t) => a.Length == 1 ? Fixed(new LetterCaseFunction(false), Strings(a), ScalarType.String) : null, "tolower");
+        Add((_, a, t) => a.Length == 1 ? Fixed(new LetterCaseFunction(true), Strings(a), ScalarType.String) : null, "toupper");
         Add((_, a, t) => a.Length >= 1 ? Fixed(new StrcatFunction(), a, ScalarType.String) : null, "strcat");
         Add(Conversion(ScalarType.String), "tostring");
         Add(Conversion(ScalarType.Long), "tolong", "toint64");
@@ -103,10 +103,39 @@ internal static class FunctionRegistry
         Add(Conversion(ScalarType.DateTime), "todatetime");
         Add(Conversion(ScalarType.TimeSpan), "totimespan", "totime");
         Add(Conversion(ScalarType.Guid), "toguid");
-        Add(Conversion(ScalarType.Dynamic), "todynamic");
-        Add((_, a, t) => a.Length == 1 ? Fixed(new NowFunction(true), [Convert(a[0], ScalarType.TimeSpan)], ScalarType.DateTime) : null, "ago");
+                Add((_, a, t) => a.Length == 1 ? Fixed(new NowFunction(true), [Convert(a[0], ScalarType.TimeSpan)], ScalarType.DateTime) : null, "ago");
         Add((_, a, t) => a.Length <= 1 ? Fixed(new NowFunction(false), a.Length == 0 ? a : [Convert(a[0], ScalarType.TimeSpan)], ScalarType.DateTime) : null, "now");
         Add((n, a, t) => a.Length == 2 && t != ScalarType.Dynamic ? Fixed(new BinFunction(n), a, t) : null, "bin", "floor");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new RealMathFunction<SqrtOp>(n), a, ScalarType.Real) : null, "sqrt");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new RealMathFunction<ExpOp>(n), a, ScalarType.Real) : null, "exp");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new RealMathFunction<LogOp>(n), a, ScalarType.Real) : null, "log");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new RealMathFunction<Log10Op>(n), a, ScalarType.Real) : null, "log10");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new RealMathFunction<Log2Op>(n), a, ScalarType.Real) : null, "log2");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new RealMathFunction<SinOp>(n), a, ScalarType.Real) : null, "sin");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new RealMathFunction<CosOp>(n), a, ScalarType.Real) : null, "cos");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new RealMathFunction<TanOp>(n), a, ScalarType.Real) : null, "tan");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new RealMathFunction<AtanOp>(n), a, ScalarType.Real) : null, "atan");
+        Add((n, a, t) => a.Length == 1 && PlanTypes.IsNumeric(t) ? Fixed(new NumericUnaryFunction(n), [Convert(a[0], t)], t) : null, "abs", "sign", "ceiling");
+        Add((n, a, t) => a.Length is 1 or 2 && PlanTypes.IsNumeric(t) ? Fixed(new RealBinaryFunction(n), a, t) : null, "round");
+        Add((n, a, t) => a.Length == 2 ? Fixed(new RealBinaryFunction(n), a, ScalarType.Real) : null, "pow");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new RealTestFunction(n), a, ScalarType.Bool) : null, "isnan", "isinf", "isfinite");
+        Add((_, a, t) => a.Length == 0 ? new ConstantExpr(ScalarValue.FromReal(Math.PI)) : null, "pi");
+        Add((_, a, t) => Fixed(new PackArrayFunction(), a, ScalarType.Dynamic), "pack_array");
+        Add((n, a, t) => a.Length % 2 == 0 ? Fixed(new BagPackFunction(n), a, ScalarType.Dynamic) : null, "bag_pack", "pack");
+        Add((_, a, t) => a.Length == 1 && a[0].Type == ScalarType.Dynamic ? Fixed(new ArrayLengthFunction(), a, ScalarType.Long) : null, "array_length");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new ParseJsonFunction(n), a, ScalarType.Dynamic) : null, "parse_json", "todynamic", "toobject");
+        Add((_, a, t) => a.Length >= 1 ? Fixed(new CoalesceFunction(), [.. a.Select(x => Convert(x, t))], t) : null, "coalesce");
+        Add(Case, "case");
+        Add((_, a, t) => a.Length is 2 or 3 ? Fixed(new SubstringFunction(), [Convert(a[0], ScalarType.String), .. a[1..].Select(x => Convert(x, ScalarType.Long))], ScalarType.String) : null, "substring");
+        Add((_, a, t) => a.Length == 2 ? Fixed(new IndexOfFunction(), Strings(a), ScalarType.Long) : null, "indexof");
+        Add((_, a, t) => a.Length == 3 ? Fixed(new ReplaceStringFunction(), Strings(a), ScalarType.String) : null, "replace_string");
+        Add((_, a, t) => a.Length is 2 or 3 ? Fixed(new SplitFunction(), [.. Strings(a[..2]), .. a[2..].Select(x => Convert(x, ScalarType.Long))], ScalarType.Dynamic) : null, "split");
+        Add(
+            (n, a, t) => a.Length is 1 or 2 ? Fixed(new StartEndOfFunction(n), [Convert(a[0], ScalarType.DateTime), .. a[1..].Select(x => Convert(x, ScalarType.Long))], ScalarType.DateTime) : null,
+            "startofday", "endofday", "startofweek", "endofweek", "startofmonth", "endofmonth", "startofyear", "endofyear");
+        Add(
+            (n, a, t) => a.Length == 1 ? Fixed(new DatePartFunction(n), [Convert(a[0], ScalarType.DateTime)], t) : null,
+            "dayofweek", "dayofmonth", "dayofyear", "monthofyear", "getmonth", "getyear", "hourofday", "week_of_year");
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
@@ -206,6 +235,22 @@ internal static class FunctionRegistry
         }
 
         return Fixed(new ArithmeticFunction<TOp>(name), arguments, type);
+    }
+
+    private static ScalarExpr? Case(string name, ScalarExpr[] arguments, ScalarType type)
+    {
+        if (arguments.Length < 3 || arguments.Length % 2 == 0)
+        {
+            return null;
+        }
+
+        var converted = new ScalarExpr[arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            converted[i] = Convert(arguments[i], i % 2 == 0 && i < arguments.Length - 1 ? ScalarType.Bool : type);
+        }
+
+        return Fixed(new CaseFunction(), converted, type);
     }
 
     private static ScalarExpr? Iff(string name, ScalarExpr[] arguments, ScalarType type) =>

@@ -89,9 +89,26 @@ internal sealed partial class Planner
 
             case FunctionCallExpression call:
                 return PlanCall(call, input);
+            case PathExpression { Selector: NameReference member } path:
+                return PlanAccess(path.Expression, new ConstantExpr(ScalarValue.FromString(member.SimpleName)), expression, input);
+            case ElementAccessExpression access:
+                return PlanAccess(access.Expression, PlanScalar(access.Index, input), expression, input);
             default:
                 throw QueryException.NotSupported($"The expression '{Snippet(expression)}'");
         }
+    }
+
+    /// <summary><c>d.key</c> / <c>d[key]</c>: the element as dynamic, converted when the binder typed it otherwise.</summary>
+    private ScalarExpr PlanAccess(Expression target, ScalarExpr key, Expression source, TableSchema input)
+    {
+        var value = PlanScalar(target, input);
+        if (value.Type != ScalarType.Dynamic)
+        {
+            throw QueryException.NotSupported($"Member access on a {TypeFacts.GetName(value.Type)} in '{Snippet(source)}'");
+        }
+
+        var element = new CallExpr(new Functions.Scalar.DynamicAccessFunction(), [value, key], ScalarType.Dynamic);
+        return FunctionRegistry.Convert(element, PlanTypes.Normalize(_bound.GetType(source)));
     }
 
     private ScalarExpr PlanName(NameReference reference, TableSchema input)

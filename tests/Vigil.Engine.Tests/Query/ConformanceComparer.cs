@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Vigil.Engine.Values;
-using Vigil.Kql.Symbols;
 
 namespace Vigil.Engine.Tests.Query;
 
@@ -63,9 +62,7 @@ internal static class ConformanceComparer
     }
 
     private static string Render(ResultColumn column, int row) =>
-        column.IsNull(row) ? string.Empty
-        : column.Type == ScalarType.Dynamic ? column.GetDynamic(row).ToJsonString()
-        : column.GetText(row);
+        column.IsNull(row) ? string.Empty : column.GetText(row);
 
     private static bool RowEquals(IReadOnlyList<string> expected, string[] actual)
     {

@@ -12,7 +12,7 @@ namespace Vigil.Engine.Tests.Query;
 public class ConformanceTests(ITestOutputHelper output)
 {
     /// <summary>Examples that matched when last measured; raise it as the engine grows.</summary>
-    private const int PassingFloor = 20;
+    private const int PassingFloor = 36;
 
     [Fact]
     public void Documented_examples_match_at_least_the_measured_floor()
@@ -70,7 +70,7 @@ public class ConformanceTests(ITestOutputHelper output)
             output.WriteLine(failure);
         }
 
-        foreach (var (reason, count) in reasons.OrderByDescending(r => r.Value).Take(400))
+        foreach (var (reason, count) in reasons.OrderByDescending(r => r.Value).Take(40))
         {
             output.WriteLine($"unsupported x{count}: {reason}");
         }

@@ -25,7 +25,7 @@ internal sealed class StrlenFunction() : ScalarFunction("strlen")
 }
 
 /// <summary><c>tolower</c> / <c>toupper</c> (invariant culture).</summary>
-internal sealed class CaseFunction(bool upper) : ScalarFunction(upper ? "toupper" : "tolower")
+internal sealed class LetterCaseFunction(bool upper) : ScalarFunction(upper ? "toupper" : "tolower")
 {
     public override void Evaluate(ReadOnlySpan<ColumnVector> arguments, ColumnVector result, int rowCount, QueryContext context)
     {

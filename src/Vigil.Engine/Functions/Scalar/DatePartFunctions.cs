@@ -1,0 +1,62 @@
+using Vigil.Engine.Execution;
+using Vigil.Engine.Execution.Vectors;
+using Vigil.Engine.Values;
+
+namespace Vigil.Engine.Functions.Scalar;
+
+/// <summary>startofday/week/month/year and endof* with an optional offset in units (<see cref="DateTimeFunctions"/>).</summary>
+internal sealed class StartEndOfFunction(string name) : ScalarFunction(name)
+{
+    public override void Evaluate(ReadOnlySpan<ColumnVector> arguments, ColumnVector result, int rowCount, QueryContext context)
+    {
+        VectorKernels.PropagateNulls(arguments, result, rowCount);
+        for (var i = 0; i < rowCount; i++)
+        {
+            var ticks = arguments[0].Int64[i];
+            var offset = arguments.Length > 1 ? arguments[1].Int64[i] : 0;
+            var ok = Name switch
+            {
+                "startofday" => DateTimeFunctions.TryStartOfDay(ticks, offset, out result.Int64[i]),
+                "endofday" => DateTimeFunctions.TryEndOfDay(ticks, offset, out result.Int64[i]),
+                "startofweek" => DateTimeFunctions.TryStartOfWeek(ticks, offset, out result.Int64[i]),
+                "endofweek" => DateTimeFunctions.TryEndOfWeek(ticks, offset, out result.Int64[i]),
+                "startofmonth" => DateTimeFunctions.TryStartOfMonth(ticks, offset, out result.Int64[i]),
+                "endofmonth" => DateTimeFunctions.TryEndOfMonth(ticks, offset, out result.Int64[i]),
+                "startofyear" => DateTimeFunctions.TryStartOfYear(ticks, offset, out result.Int64[i]),
+                _ => DateTimeFunctions.TryEndOfYear(ticks, offset, out result.Int64[i]),
+            };
+            if (!ok)
+            {
+                result.SetNull(i);
+            }
+        }
+    }
+}
+
+/// <summary>dayofweek (a timespan), dayofmonth, dayofyear, monthofyear/getmonth, getyear, hourofday, week_of_year.</summary>
+internal sealed class DatePartFunction(string name) : ScalarFunction(name)
+{
+    public override void Evaluate(ReadOnlySpan<ColumnVector> arguments, ColumnVector result, int rowCount, QueryContext context)
+    {
+        VectorKernels.PropagateNulls(arguments, result, rowCount);
+        for (var i = 0; i < rowCount; i++)
+        {
+            if (result.IsNull(i))
+            {
+                continue;
+            }
+
+            var ticks = arguments[0].Int64[i];
+            result.Int64[i] = Name switch
+            {
+                "dayofweek" => DateTimeFunctions.DayOfWeek(ticks),
+                "dayofmonth" => DateTimeFunctions.DayOfMonth(ticks),
+                "dayofyear" => DateTimeFunctions.DayOfYear(ticks),
+                "monthofyear" or "getmonth" => DateTimeFunctions.MonthOfYear(ticks),
+                "getyear" => DateTimeFunctions.GetYear(ticks),
+                "hourofday" => DateTimeFunctions.HourOfDay(ticks),
+                _ => DateTimeFunctions.WeekOfYear(ticks),
+            };
+        }
+    }
+}
