@@ -66,7 +66,19 @@ internal sealed partial class Planner
                         throw QueryException.NotSupported("'in' with a subquery");
                     }
 
-                    arguments.Add(PlanScalar(item, input));
+                    var planned = PlanScalar(item, input);
+                    if (planned is ConstantExpr { Value.Type: ScalarType.Dynamic } list && list.Value.Dynamic.Kind == Values.DynamicKind.Array)
+                    {
+                        // "x in (dynamic([...]))" and let-bound lists: the array's elements are the list.
+                        foreach (var element in list.Value.Dynamic.ArrayItems)
+                        {
+                            arguments.Add(new ConstantExpr(ElementValue(element)));
+                        }
+
+                        continue;
+                    }
+
+                    arguments.Add(planned);
                 }
 
                 return Call(InOperatorName(@in.OperatorKind), [.. arguments], ScalarType.Bool, expression);
@@ -110,6 +122,18 @@ internal sealed partial class Planner
         var element = new CallExpr(new Functions.Scalar.DynamicAccessFunction(), [value, key], ScalarType.Dynamic);
         return FunctionRegistry.Convert(element, PlanTypes.Normalize(_bound.GetType(source)));
     }
+
+    private static ScalarValue ElementValue(Values.DynamicValue element) => element.Kind switch
+    {
+        Values.DynamicKind.String => ScalarValue.FromString(element.StringValue),
+        Values.DynamicKind.Long => ScalarValue.FromLong(element.LongValue),
+        Values.DynamicKind.Real => ScalarValue.FromReal(element.RealValue),
+        Values.DynamicKind.Bool => ScalarValue.FromBool(element.BoolValue),
+        Values.DynamicKind.DateTime => ScalarValue.FromDateTime(element.DateTimeTicks),
+        Values.DynamicKind.TimeSpan => ScalarValue.FromTimeSpan(element.TimeSpanTicks),
+        Values.DynamicKind.Guid => ScalarValue.FromGuid(element.GuidValue),
+        _ => ScalarValue.FromString(element.ToString()),
+    };
 
     private ScalarExpr PlanName(NameReference reference, TableSchema input)
     {

@@ -210,4 +210,11 @@ public class OperatorSemanticsTests
         Assert.Equal("City:string, twice:long, max_Age:string, n:long", QueryRunner.Schema(result));
         Assert.Equal([" | 2 | 41 | 1", "Oslo | 4 | 30 | 2", "Rome | 2 |  | 1"], QueryRunner.Rows(result));
     }
+
+    [Fact]
+    public void In_and_has_any_accept_a_dynamic_array_as_the_list()
+    {
+        var rows = QueryRunner.Rows("let names = dynamic(['ann', 'CID']); " + People + " | where Name in~ (names) or City has_any (dynamic(['rome'])) | project Name");
+        Assert.Equal(["ann", "bob", "cid"], rows);
+    }
 }
