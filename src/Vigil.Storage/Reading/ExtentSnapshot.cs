@@ -47,6 +47,9 @@ public sealed class ExtentSnapshot
 
     public int RowCount => Reader.Metadata.RowCount;
 
+    /// <summary>Bytes the extent's file takes on disk.</summary>
+    public long SizeBytes => Reader.FileLength;
+
     public int BlockCount => Reader.Metadata.BlockCount;
 
     /// <summary>Rows per block (the last block may hold fewer).</summary>
