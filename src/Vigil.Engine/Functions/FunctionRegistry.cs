@@ -51,6 +51,7 @@ internal static class FunctionRegistry
         Add(Comparison<GreaterOrEqualOp>, ">=");
         Add(StringOp<EqualsIgnoreCaseOp>(false), "=~");
         Add(StringOp<EqualsIgnoreCaseOp>(true), "!~");
+        Add((_, a, t) => a.Length == 2 ? Fixed(new RegexMatchFunction(), Strings(a), ScalarType.Bool) : null, "matches regex");
         Add(StringOp<HasOp>(false), "has");
         Add(StringOp<HasOp>(true), "!has");
         Add(StringOp<HasCsOp>(false), "has_cs");
@@ -115,7 +116,7 @@ internal static class FunctionRegistry
         Add((n, a, t) => a.Length == 1 ? Fixed(new RealMathFunction<CosOp>(n), a, ScalarType.Real) : null, "cos");
         Add((n, a, t) => a.Length == 1 ? Fixed(new RealMathFunction<TanOp>(n), a, ScalarType.Real) : null, "tan");
         Add((n, a, t) => a.Length == 1 ? Fixed(new RealMathFunction<AtanOp>(n), a, ScalarType.Real) : null, "atan");
-        Add((n, a, t) => a.Length == 1 && PlanTypes.IsNumeric(t) ? Fixed(new NumericUnaryFunction(n), [Convert(a[0], t)], t) : null, "abs", "sign", "ceiling");
+        Add((n, a, t) => a.Length == 1 && (PlanTypes.IsNumeric(t) || t == ScalarType.TimeSpan) ? Fixed(new NumericUnaryFunction(n), [Convert(a[0], t)], t) : null, "abs", "sign", "ceiling");
         Add((n, a, t) => a.Length is 1 or 2 && PlanTypes.IsNumeric(t) ? Fixed(new RealBinaryFunction(n), a, t) : null, "round");
         Add((n, a, t) => a.Length == 2 ? Fixed(new RealBinaryFunction(n), a, ScalarType.Real) : null, "pow");
         Add((n, a, t) => a.Length == 1 ? Fixed(new RealTestFunction(n), a, ScalarType.Bool) : null, "isnan", "isinf", "isfinite");
@@ -123,7 +124,7 @@ internal static class FunctionRegistry
         Add((_, a, t) => Fixed(new PackArrayFunction(), a, ScalarType.Dynamic), "pack_array");
         Add((n, a, t) => a.Length % 2 == 0 ? Fixed(new BagPackFunction(n), a, ScalarType.Dynamic) : null, "bag_pack", "pack");
         Add((_, a, t) => a.Length == 1 && a[0].Type == ScalarType.Dynamic ? Fixed(new ArrayLengthFunction(), a, ScalarType.Long) : null, "array_length");
-        Add((n, a, t) => a.Length == 1 ? Fixed(new ParseJsonFunction(n), a, ScalarType.Dynamic) : null, "parse_json", "todynamic", "toobject");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new ParseJsonFunction(n), a, ScalarType.Dynamic) : null, "parse_json", "parsejson", "todynamic", "toobject");
         Add((_, a, t) => a.Length >= 1 ? Fixed(new CoalesceFunction(), [.. a.Select(x => Convert(x, t))], t) : null, "coalesce");
         Add(Case, "case");
         Add((_, a, t) => a.Length is 2 or 3 ? Fixed(new SubstringFunction(), [Convert(a[0], ScalarType.String), .. a[1..].Select(x => Convert(x, ScalarType.Long))], ScalarType.String) : null, "substring");

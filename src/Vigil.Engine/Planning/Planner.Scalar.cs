@@ -66,7 +66,7 @@ internal sealed partial class Planner
                         throw QueryException.NotSupported("'in' with a subquery");
                     }
 
-                    var planned = PlanScalar(item, input);
+                    var planned = Optimizer.ConstantFolding.Fold(PlanScalar(item, input), _nowTicks);
                     if (planned is ConstantExpr { Value.Type: ScalarType.Dynamic } list && list.Value.Dynamic.Kind == Values.DynamicKind.Array)
                     {
                         // "x in (dynamic([...]))" and let-bound lists: the array's elements are the list.
@@ -239,6 +239,7 @@ internal sealed partial class Planner
         BinaryOperatorKind.EndsWithCs => "endswith_cs",
         BinaryOperatorKind.NotEndsWith => "!endswith",
         BinaryOperatorKind.NotEndsWithCs => "!endswith_cs",
+        BinaryOperatorKind.MatchesRegex => "matches regex",
         _ => throw QueryException.NotSupported($"The operator '{binary.Operator.Text}'"),
     };
 

@@ -37,4 +37,10 @@ public class FunctionTests
         var rows = QueryRunner.Rows("print a = startofday(datetime(2024-03-05 13:14)), b = startofmonth(datetime(2024-03-05)), c = getyear(datetime(2024-03-05)), d = dayofweek(datetime(2024-03-05)), e = hourofday(datetime(2024-03-05 13:14))");
         Assert.Equal(["2024-03-05T00:00:00.0000000Z | 2024-03-01T00:00:00.0000000Z | 2024 | 2.00:00:00 | 13"], rows);
     }
+
+    [Fact]
+    public void Matches_regex_uses_the_pattern_as_a_regular_expression()
+    {
+        Assert.Equal(["true | false"], QueryRunner.Rows("print a = 'cmd.exe /c whoami' matches regex @'\\bwhoami$', b = 'abc' matches regex '^b'"));
+    }
 }

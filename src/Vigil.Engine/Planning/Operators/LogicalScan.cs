@@ -72,6 +72,7 @@ internal sealed class LogicalScan : LeafLogicalOperator
             list[i] = c.WithType(PlanTypes.Normalize(c.Type));
         }
 
-        return new TableSchema(list);
+        // Keep the table's column aliases (Defender's AccountUpn for AccountUPN) for names resolved above the scan.
+        return new TableSchema(list, aliases: table.Schema.Aliases);
     }
 }
