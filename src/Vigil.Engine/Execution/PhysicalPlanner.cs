@@ -30,6 +30,9 @@ internal static class PhysicalPlanner
                 return new SortOperator(Create(top.Input, snapshot, context, statistics), top.Keys, top.Count, context);
             case LogicalAggregate aggregate:
                 return new AggregateOperator(Create(aggregate.Input, snapshot, context, statistics), aggregate, context);
+            case LogicalJoin join:
+                return new HashJoinOperator(
+                    Create(join.Left, snapshot, context, statistics), Create(join.Right, snapshot, context, statistics), join, context);
             default:
                 throw QueryException.NotSupported($"Executing '{op.Describe()}'");
         }

@@ -55,6 +55,10 @@ internal sealed class PredicatePushdown : IOptimizerPass
                 return project.WithInput(Push(project.Input, remapped));
             }
 
+            case LogicalJoin join when ReadsOnlyLeft(predicate, join.Left.Schema.Count):
+                // Left columns keep their ordinals in the join's output. Kusto filters the left side before
+                // innerunique picks one row per key, so this also gives its documented results.
+                return join.WithChildren([Push(join.Left, predicate), join.Right]);
             default:
                 return new LogicalFilter(input, predicate);
         }
@@ -62,6 +66,13 @@ internal sealed class PredicatePushdown : IOptimizerPass
 
     private static ScalarExpr Combine(ScalarExpr first, ScalarExpr second) =>
         Functions.FunctionRegistry.TryBind("and", [first, second], ScalarType.Bool)!;
+
+    private static bool ReadsOnlyLeft(ScalarExpr predicate, int leftWidth)
+    {
+        var ok = true;
+        predicate.VisitColumns(ordinal => ok &= ordinal < leftWidth);
+        return ok;
+    }
 
     private static bool PassesThrough(LogicalProject project, ScalarExpr predicate)
     {

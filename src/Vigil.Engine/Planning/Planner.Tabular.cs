@@ -71,6 +71,8 @@ internal sealed partial class Planner
                 return PlanDistinct(distinct, input, output);
             case SerializeOperator serialize when serialize.Expressions.Count == 0:
                 return input;
+            case JoinOperator join:
+                return PlanJoin(join, input, output);
             case RenderOperator render:
                 _visualization = PlanRender(render);
                 return input;

@@ -19,7 +19,7 @@ internal sealed class AggregateOperator : PhysicalOperator
     private readonly GroupKeyEncoder[] _encoders;
     private readonly Aggregator[] _aggregators;
     private readonly ExpressionEvaluator[][] _argumentEvaluators;
-    private readonly Dictionary<long[], int> _groups = new(KeyComparer.Instance);
+    private readonly Dictionary<long[], int> _groups = new(KeyPartsComparer.Instance);
     private readonly ColumnVector[] _keyValues;
     private RowBuffer? _result;
     private BufferEmitter? _emitter;
@@ -191,19 +191,5 @@ internal sealed class AggregateOperator : PhysicalOperator
         }
 
         _input.Dispose();
-    }
-
-    private sealed class KeyComparer : IEqualityComparer<long[]>
-    {
-        public static readonly KeyComparer Instance = new();
-
-        public bool Equals(long[]? x, long[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(long[] obj)
-        {
-            var hash = new HashCode();
-            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(obj.AsSpan()));
-            return hash.ToHashCode();
-        }
     }
 }

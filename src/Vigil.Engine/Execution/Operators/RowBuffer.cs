@@ -48,6 +48,9 @@ internal sealed class RowBuffer : IDisposable
         Count += live;
     }
 
+    /// <summary>Counts <paramref name="rows"/> rows appended column by column (each column's <c>Append</c> called).</summary>
+    public void Commit(int rows) => Count += rows;
+
     /// <summary>Keeps only the rows listed in <paramref name="order"/>, in that order.</summary>
     public void Reorder(ReadOnlySpan<int> order)
     {
