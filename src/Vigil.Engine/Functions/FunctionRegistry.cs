@@ -52,6 +52,7 @@ internal static class FunctionRegistry
         Add(StringOp<EqualsIgnoreCaseOp>(false), "=~");
         Add(StringOp<EqualsIgnoreCaseOp>(true), "!~");
         Add((_, a, t) => a.Length == 2 ? Fixed(new RegexMatchFunction(), Strings(a), ScalarType.Bool) : null, "matches regex");
+        Add((_, a, t) => a.Length == 3 && t == ScalarType.String ? Fixed(new ExtractFunction(), [Convert(a[0], ScalarType.String), Convert(a[1], ScalarType.Long), Convert(a[2], ScalarType.String)], t) : null, "extract");
         Add(StringOp<HasOp>(false), "has");
         Add(StringOp<HasOp>(true), "!has");
         Add(StringOp<HasCsOp>(false), "has_cs");

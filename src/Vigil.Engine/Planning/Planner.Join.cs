@@ -18,8 +18,8 @@ internal sealed partial class Planner
             }
         }
 
-        kind = kind switch { "anti" or "leftantisemi" => "leftanti", _ => kind };
-        if (kind is not ("innerunique" or "inner" or "leftouter" or "leftsemi" or "leftanti"))
+        kind = kind switch { "anti" or "leftantisemi" => "leftanti", "rightantisemi" => "rightanti", _ => kind };
+        if (kind is not ("innerunique" or "inner" or "leftouter" or "leftsemi" or "leftanti" or "rightsemi" or "rightanti"))
         {
             throw QueryException.NotSupported($"join kind={kind}");
         }
@@ -33,7 +33,12 @@ internal sealed partial class Planner
         }
 
         var columns = new List<ColumnSymbol>();
-        var sides = kind is "leftsemi" or "leftanti" ? [left.Schema] : new[] { left.Schema, right.Schema };
+        var sides = kind switch
+        {
+            "leftsemi" or "leftanti" => [left.Schema],
+            "rightsemi" or "rightanti" => [right.Schema],
+            _ => new[] { left.Schema, right.Schema },
+        };
         var position = 0;
         foreach (var side in sides)
         {

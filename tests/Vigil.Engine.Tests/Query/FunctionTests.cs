@@ -43,4 +43,10 @@ public class FunctionTests
     {
         Assert.Equal(["true | false"], QueryRunner.Rows("print a = 'cmd.exe /c whoami' matches regex @'\\bwhoami$', b = 'abc' matches regex '^b'"));
     }
+
+    [Fact]
+    public void Extract_returns_the_capture_group_or_empty()
+    {
+        Assert.Equal(["42 | "], QueryRunner.Rows("print a = extract(@'id=(\\d+)', 1, 'x id=42 y'), b = extract('z(\\d)', 1, 'abc')"));
+    }
 }

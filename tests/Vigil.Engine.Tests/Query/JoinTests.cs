@@ -34,4 +34,11 @@ public class JoinTests
         Assert.Equal(["x | 1", "x | 2", "y | 3"], Sorted(Left + " | join kind=leftsemi (" + Right + ") on k"));
         Assert.Equal(["z | 4"], Sorted(Left + " | join kind=leftanti (" + Right + ") on k"));
     }
+
+    [Fact]
+    public void Rightsemi_and_rightanti_return_right_rows_with_and_without_a_match()
+    {
+        Assert.Equal(["x | 10", "x | 11", "y | 12"], Sorted(Left + " | join kind=rightsemi (" + Right + ") on k"));
+        Assert.Equal(["w | 13"], Sorted(Left + " | join kind=rightanti (" + Right + ") on k"));
+    }
 }

@@ -7,7 +7,7 @@ namespace Vigil.Engine.Execution.Operators;
 
 /// <summary>
 /// A hash join: reads the right side into a buffer and a hash table on its encoded keys, then probes with the left
-/// side's batches. innerunique (Kusto's default) keeps only the first left row of each key; leftouter keeps
+/// side's batches (rightsemi/rightanti mark matched right rows, then emit them). innerunique (Kusto's default) keeps only the first left row of each key; leftouter keeps
 /// unmatched left rows with nulls on the right; leftsemi/leftanti keep left rows that have / have no match. Null keys
 /// match nothing. Left and right key columns share their encoders, so equal values get equal key parts.
 /// </summary>
@@ -84,6 +84,8 @@ internal sealed class HashJoinOperator : PhysicalOperator
         var leftWidth = _left.Schema.Count;
         var keys = new ColumnVector[_leftKeys.Length];
         var seen = _plan.Kind == "innerunique" ? new HashSet<long[]>(KeyPartsComparer.Instance) : null;
+        var rightSide = _plan.Kind is "rightsemi" or "rightanti";
+        var matched = rightSide ? new bool[_rightRows.Count] : null;
         while (_left.Next() is { } batch)
         {
             for (var k = 0; k < keys.Length; k++)
@@ -106,6 +108,16 @@ internal sealed class HashJoinOperator : PhysicalOperator
                 }
 
                 var matches = hasKey && _table.TryGetValue(_probe, out var rows) ? rows : null;
+                if (matched is not null)
+                {
+                    foreach (var match in matches ?? [])
+                    {
+                        matched[match] = true;
+                    }
+
+                    continue;
+                }
+
                 switch (_plan.Kind)
                 {
                     case "leftsemi" when matches is not null:
@@ -135,6 +147,23 @@ internal sealed class HashJoinOperator : PhysicalOperator
 
                         output.Commit(1);
                         break;
+                }
+            }
+        }
+
+        if (matched is not null)
+        {
+            // rightsemi keeps right rows that found a left match; rightanti those that did not.
+            for (var r = 0; r < matched.Length; r++)
+            {
+                if (matched[r] == (_plan.Kind == "rightsemi"))
+                {
+                    for (var c = 0; c < _rightRows.Columns.Length; c++)
+                    {
+                        output.Columns[c].Append(_rightRows.Columns[c], r);
+                    }
+
+                    output.Commit(1);
                 }
             }
         }

@@ -15,14 +15,13 @@ internal sealed class LogicalJoin(LogicalOperator left, LogicalOperator right, s
 
     public LogicalOperator Right { get; } = right;
 
-    /// <summary>innerunique (Kusto's default), inner, leftouter, leftsemi, leftanti.</summary>
+    /// <summary>innerunique (Kusto's default), inner, leftouter, leftsemi, leftanti, rightsemi, rightanti.</summary>
     public string Kind { get; } = kind;
 
     public ScalarExpr[] LeftKeys { get; } = leftKeys;
 
     public ScalarExpr[] RightKeys { get; } = rightKeys;
 
-    public bool OutputsRight => Kind is not ("leftsemi" or "leftanti");
 
     public override IReadOnlyList<LogicalOperator> Children => [Left, Right];
 
