@@ -30,6 +30,8 @@ internal static class PhysicalPlanner
                 return new SortOperator(Create(top.Input, snapshot, context, statistics), top.Keys, top.Count, context);
             case LogicalAggregate aggregate:
                 return new AggregateOperator(Create(aggregate.Input, snapshot, context, statistics), aggregate, context);
+            case LogicalUnion union:
+                return new UnionOperator([.. union.Children.Select(c => Create(c, snapshot, context, statistics))], union.Schema);
             case LogicalJoin join:
                 return new HashJoinOperator(
                     Create(join.Left, snapshot, context, statistics), Create(join.Right, snapshot, context, statistics), join, context);

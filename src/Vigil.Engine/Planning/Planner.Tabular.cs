@@ -37,6 +37,8 @@ internal sealed partial class Planner
                 return PlanPrint(print);
             case RangeOperator range:
                 return PlanRange(range);
+            case UnionOperator union:
+                return PlanUnion(union, null);
             default:
                 throw QueryException.NotSupported($"The tabular expression '{Snippet(expression)}'");
         }
@@ -73,6 +75,8 @@ internal sealed partial class Planner
                 return input;
             case JoinOperator join:
                 return PlanJoin(join, input, output);
+            case UnionOperator union:
+                return PlanUnion(union, input);
             case RenderOperator render:
                 _visualization = PlanRender(render);
                 return input;

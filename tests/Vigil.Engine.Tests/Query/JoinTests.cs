@@ -41,4 +41,13 @@ public class JoinTests
         Assert.Equal(["x | 10", "x | 11", "y | 12"], Sorted(Left + " | join kind=rightsemi (" + Right + ") on k"));
         Assert.Equal(["w | 13"], Sorted(Left + " | join kind=rightanti (" + Right + ") on k"));
     }
+
+    [Fact]
+    public void Union_concatenates_inputs_by_column_name_with_nulls_for_missing_columns()
+    {
+        var result = QueryRunner.Run("let A = " + Left + "; let B = " + Right + "; union withsource=T A, B | where k == 'y'");
+        Assert.Equal("T:string, k:string, a:long, b:long", QueryRunner.Schema(result));
+        Assert.Equal(["A | y | 3 | null", "B | y | null | 12"], QueryRunner.Rows(result));
+        Assert.Equal(8, QueryRunner.Run(Left + " | union (" + Right + ")").RowCount);
+    }
 }

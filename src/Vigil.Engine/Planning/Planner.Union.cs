@@ -1,0 +1,80 @@
+using Vigil.Engine.Planning.Expressions;
+using Vigil.Engine.Planning.Operators;
+using Vigil.Kql.Syntax;
+
+namespace Vigil.Engine.Planning;
+
+internal sealed partial class Planner
+{
+    /// <summary>
+    /// <c>[T |] union [withsource=Name] A, B, ...</c>: each input projected onto the binder's union schema by column
+    /// name (missing columns are null); the source column holds each input's table name.
+    /// </summary>
+    private LogicalUnion PlanUnion(UnionOperator union, LogicalOperator? input)
+    {
+        var output = _bound.GetSchema(union) ?? throw QueryException.NotSupported("This union");
+        string? source = null;
+        foreach (var parameter in union.Parameters)
+        {
+            switch (parameter.Name.Text)
+            {
+                case "withsource" or "with_source":
+                    source = parameter.Value.ToString().Trim();
+                    break;
+                case "kind" when parameter.Value.ToString().Trim() == "outer":
+                    break;
+                default:
+                    throw QueryException.NotSupported($"union {parameter.Name.Text}=");
+            }
+        }
+
+        var inputs = new List<(LogicalOperator Plan, string Name)>();
+        if (input is not null)
+        {
+            inputs.Add((input, input is LogicalScan scan ? scan.Table.Name : "union_arg0"));
+        }
+
+        foreach (var table in union.Tables)
+        {
+            if (table is NameReference { Name: WildcardedName })
+            {
+                throw QueryException.NotSupported("union over a table wildcard");
+            }
+
+            inputs.Add((PlanTabular(table), table is NameReference reference ? reference.SimpleName : "union_arg" + inputs.Count));
+        }
+
+        var projected = new List<LogicalOperator>();
+        foreach (var (plan, name) in inputs)
+        {
+            var columns = new List<NamedExpr>();
+            foreach (var column in output.Columns)
+            {
+                var type = PlanTypes.Normalize(column.Type);
+                if (source is not null && column.Name == source && columns.Count == 0)
+                {
+                    columns.Add(new NamedExpr(column.Name, new ConstantExpr(ScalarValue.FromString(name))));
+                    continue;
+                }
+
+                var index = plan.Schema.IndexOf(column.Name);
+                if (index < 0)
+                {
+                    columns.Add(new NamedExpr(column.Name, new ConstantExpr(ScalarValue.Null(type))));
+                }
+                else if (PlanTypes.Normalize(plan.Schema.Columns[index].Type) == type)
+                {
+                    columns.Add(new NamedExpr(column.Name, ColumnOf(plan.Schema, column.Name)));
+                }
+                else
+                {
+                    throw QueryException.NotSupported($"union of column '{column.Name}' with different types");
+                }
+            }
+
+            projected.Add(new LogicalProject(plan, columns));
+        }
+
+        return new LogicalUnion(projected, projected[0].Schema);
+    }
+}
