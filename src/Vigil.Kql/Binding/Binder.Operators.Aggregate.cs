@@ -36,6 +36,12 @@ internal sealed partial class Binder
             }
         }
 
+        if (summarize.Bin is { } bin)
+        {
+            // Legacy 'by ... bin=N': the keys keep their names and types, only their values are rounded.
+            BindScalar(bin.Value, context with { Row = null });
+        }
+
         columns.AddRange(byColumns);
         var aggregateContext = context with { AllowAggregates = true };
         foreach (var item in summarize.Aggregates)

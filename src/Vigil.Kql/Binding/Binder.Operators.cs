@@ -41,6 +41,9 @@ internal sealed partial class Binder
             case UnionOperator union when context.ImplicitInput is null:
                 output = BindUnion(union, null, context);
                 break;
+            case MacroExpandOperator macroExpand:
+                output = BindMacroExpand(macroExpand, context);
+                break;
             case EvaluateOperator evaluate when context.ImplicitInput is null:
                 output = BindEvaluate(evaluate, new Rows(TableSchema.Empty, false), context);
                 break;
@@ -149,6 +152,11 @@ internal sealed partial class Binder
                 return new Rows(TableSchema.Empty.AsOpen(), false);
             case PartitionOperator partition:
                 BindScalar(partition.By, context);
+                if (partition.In is { } partitionIn)
+                {
+                    BindScalar(partitionIn.Values, context with { Row = null });
+                }
+
                 return partition.Body switch
                 {
                     Expression body => BindSubquery(body, input, context),
@@ -198,10 +206,42 @@ internal sealed partial class Binder
                 ]), false);
             case ScanOperator scan:
                 return BindScan(scan, input, context);
+            case AssertSchemaOperator assertSchema:
+                // The rows pass unchanged (the check happens at run time, against the data's columns).
+                BindSchemaType(assertSchema.Schema);
+                return input;
+            case ProjectByNamesOperator projectByNames:
+                // The argument values name the columns at run time, so the output columns are not knowable here.
+                foreach (var expression in projectByNames.Expressions)
+                {
+                    BindScalar(expression, context);
+                }
+
+                return new Rows(TableSchema.Empty.AsOpen(), input.Serialized);
             default:
                 // Graph operators; BadQueryOperator (the parser reported it) and operators without a schema effect.
                 return BindGraphOperator(op, input, context) ?? new Rows(input.Schema.AsOpen(), input.Serialized);
         }
+    }
+
+    /// <summary>
+    /// macro-expand: the statements run once per entity of the group with the alias naming the entity (a database or
+    /// cluster scope, so <c>Alias.Table</c> has an open schema); the result is the last statement's schema.
+    /// </summary>
+    private Rows BindMacroExpand(MacroExpandOperator macroExpand, Context outer)
+    {
+        var scope = new Scope(outer.Scope);
+        scope.Declare(new TabularVariableSymbol(macroExpand.Alias.SimpleName, TableSchema.Empty.AsOpen(), isParameter: false, isMaterialized: false));
+        TableSchema? result = null;
+        foreach (var statement in macroExpand.Statements)
+        {
+            if (BindStatement(statement, scope) is { } schema)
+            {
+                result = schema;
+            }
+        }
+
+        return new Rows(result ?? TableSchema.Empty.AsOpen(), false);
     }
 
     /// <summary>The row count of take/top/sample/limit: an integer (a let-bound value is fine).</summary>

@@ -385,6 +385,14 @@ internal sealed partial class Parser
     {
         var word = CurrentText;
         var next = Peek(1).Kind;
+        if (word is "toscalar" or "totable" && IsWord("kind", 1) && IsKind(SyntaxKind.Equal, 2))
+        {
+            // toscalar kind=nooptimization (T | ...): the option comes before the parenthesized query.
+            var name = new IdentifierName(Take());
+            var parameters = ParseParameters(KindParameter.Contains);
+            return new FunctionCallExpression(name, parameters, ParseExpressionList(allowQueries: true));
+        }
+
         if (next == SyntaxKind.OpenParen)
         {
             switch (word)
@@ -401,6 +409,14 @@ internal sealed partial class Parser
                 default:
                     return new FunctionCallExpression(new IdentifierName(Take()), ParseExpressionList());
             }
+        }
+
+        if (word == "entity_group" && next == SyntaxKind.OpenBracket)
+        {
+            var keyword = TakeKeyword();
+            var open = Take();
+            var entities = ParseSeparated(ParseExpression, () => CurrentKind == SyntaxKind.CloseBracket);
+            return new EntityGroupExpression(keyword, open, entities, Expect(SyntaxKind.CloseBracket));
         }
 
         if (word == "datatable" && IsWordKind(next))

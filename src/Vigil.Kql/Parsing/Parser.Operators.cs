@@ -25,6 +25,11 @@ internal sealed partial class Parser
     /// <summary>An operator that can start a query (union, print, range, search, find, evaluate), or null.</summary>
     private QueryOperator? TryParseSourceOperator()
     {
+        if (IsWord("macro-expand"))
+        {
+            return ParseMacroExpand();
+        }
+
         if (CurrentKind != SyntaxKind.Identifier)
         {
             return null;
@@ -66,6 +71,10 @@ internal sealed partial class Parser
                 return new ProjectKeepOperator(TakeKeyword(), ParseSeparated(ParseNameOrWildcardExpression));
             case "project-rename":
                 return new ProjectRenameOperator(TakeKeyword(), ParseSeparated(ParseNamedExpression));
+            case "project-by-names":
+                return new ProjectByNamesOperator(TakeKeyword(), ParseSeparated(ParseExpression, () => IsPipelineEnd(CurrentKind)));
+            case "assert-schema":
+                return new AssertSchemaOperator(TakeKeyword(), ParseSchema());
             case "project-reorder":
                 return new ProjectReorderOperator(TakeKeyword(), ParseSeparated(() => ParseOrdered(ParseNameOrWildcardExpression())));
             case "extend":
@@ -237,7 +246,16 @@ internal sealed partial class Parser
         var keyword = TakeKeyword();
         var parameters = ParseParameters(None);
         var aggregates = ParseSeparated(ParseNamedExpression, () => IsWord("by") || IsPipelineEnd(CurrentKind));
-        return new SummarizeOperator(keyword, parameters, aggregates, ParseByClause());
+        var by = ParseByClause();
+        SummarizeBinClause? bin = null;
+        if (by is not null && IsWord("bin") && IsKind(SyntaxKind.Equal, 1))
+        {
+            var binKeyword = TakeKeyword();
+            var equal = Take();
+            bin = new SummarizeBinClause(binKeyword, equal, ParseUnary());
+        }
+
+        return new SummarizeOperator(keyword, parameters, aggregates, by, bin);
     }
 
     private ByClause? ParseByClause()
@@ -340,6 +358,14 @@ internal sealed partial class Parser
         var parameters = ParseParameters(None);
         var by = ExpectKeyword("by");
         Expression column = new NameReference(ParseName()); // a column: 'by C (subquery)' is not a call of C
+        PartitionInClause? inClause = null;
+        if (IsWord("in"))
+        {
+            // Legacy: 'in dynamic([...])' or 'in f(...)' lists the key values.
+            var inKeyword = TakeKeyword();
+            inClause = new PartitionInClause(inKeyword, ParseUnary());
+        }
+
         SyntaxNode body;
         if (CurrentKind == SyntaxKind.OpenBrace)
         {
@@ -351,7 +377,30 @@ internal sealed partial class Parser
             body = new ParenthesizedExpression(open, query, close);
         }
 
-        return new PartitionOperator(keyword, parameters, by, column, body);
+        return new PartitionOperator(keyword, parameters, by, column, inClause, body);
+    }
+
+    private static readonly FrozenSet<string> MacroExpandParameters = Set("kind", "isfuzzy");
+
+    /// <summary><c>macro-expand [kind=...] [isfuzzy=...] group as Alias ( statements )</c>.</summary>
+    private MacroExpandOperator ParseMacroExpand()
+    {
+        var keyword = TakeKeyword();
+        var parameters = ParseParameters(MacroExpandParameters.Contains);
+        var group = ParseUnary();
+        var asKeyword = ExpectKeyword("as");
+        var alias = ParseName();
+        var open = Expect(SyntaxKind.OpenParen);
+        if (!EnterNesting())
+        {
+            var tooDeep = TooDeep();
+            var single = new SeparatedSyntaxList<Statement>([new ExpressionStatement(tooDeep)], [], tooDeep.FullStart);
+            return new MacroExpandOperator(keyword, parameters, group, asKeyword, alias, open, single, Expect(SyntaxKind.CloseParen));
+        }
+
+        var statements = ParseStatementList(inBody: true, SyntaxKind.CloseParen);
+        ExitNesting();
+        return new MacroExpandOperator(keyword, parameters, group, asKeyword, alias, open, statements, Expect(SyntaxKind.CloseParen));
     }
 
     private EvaluateOperator ParseEvaluate()

@@ -14,15 +14,15 @@ internal sealed partial class Parser
     }
 
     /// <summary>Statements separated by ';' (a trailing ';' is fine), up to the end (or '}' in a body).</summary>
-    private SeparatedSyntaxList<Statement> ParseStatementList(bool inBody)
+    private SeparatedSyntaxList<Statement> ParseStatementList(bool inBody, SyntaxKind closeKind = SyntaxKind.CloseBrace)
     {
         var start = Current.FullStart;
         var statements = new List<Statement>();
         var separators = new List<SyntaxToken>();
         while (true)
         {
-            SkipUntil(p => p.CanStartStatement() || (inBody && p.CurrentKind == SyntaxKind.CloseBrace));
-            if (AtEnd || (inBody && CurrentKind == SyntaxKind.CloseBrace))
+            SkipUntil(p => p.CanStartStatement() || (inBody && p.CurrentKind == closeKind));
+            if (AtEnd || (inBody && CurrentKind == closeKind))
             {
                 break;
             }
@@ -58,7 +58,7 @@ internal sealed partial class Parser
     private bool CanStartStatement() => CurrentKind switch
     {
         SyntaxKind.Identifier or SyntaxKind.OpenParen or SyntaxKind.OpenBracket or SyntaxKind.Minus or SyntaxKind.Plus => true,
-        SyntaxKind.Keyword => false,
+        SyntaxKind.Keyword => IsWord("macro-expand"), // the only hyphenated word that starts a query
         _ => SyntaxFacts.IsLiteral(CurrentKind),
     };
 

@@ -186,4 +186,10 @@ public enum SyntaxKind
     GraphMarkComponentsOperator,
     PatternDeclaration,
     PatternRule,
+    AssertSchemaOperator,
+    ProjectByNamesOperator,
+    MacroExpandOperator,
+    EntityGroupExpression,
+    PartitionInClause,
+    SummarizeBinClause,
 }

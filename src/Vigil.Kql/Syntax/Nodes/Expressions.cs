@@ -173,13 +173,21 @@ public sealed class BetweenExpression : Expression
 public sealed class FunctionCallExpression : Expression
 {
     internal FunctionCallExpression(Name name, ExpressionList arguments)
-        : base(SyntaxKind.FunctionCallExpression, [name, arguments])
+        : this(name, null, arguments)
+    {
+    }
+
+    internal FunctionCallExpression(Name name, SyntaxList<NamedParameter>? parameters, ExpressionList arguments)
+        : base(SyntaxKind.FunctionCallExpression, [name, parameters, arguments])
     {
     }
 
     public Name Name => Slot<Name>(0);
 
-    public ExpressionList ArgumentList => Slot<ExpressionList>(1);
+    /// <summary>The <c>kind=nooptimization</c> of <c>toscalar kind=nooptimization (...)</c> / <c>totable</c>; null for every other call.</summary>
+    public SyntaxList<NamedParameter>? Parameters => OptionalSlot<SyntaxList<NamedParameter>>(1);
+
+    public ExpressionList ArgumentList => Slot<ExpressionList>(2);
 
     public SeparatedSyntaxList<Expression> Arguments => ArgumentList.Expressions;
 }

@@ -4,8 +4,9 @@ namespace Vigil.Kql.Syntax;
 public sealed class SummarizeOperator : QueryOperator
 {
     internal SummarizeOperator(
-        SyntaxToken keyword, SyntaxList<NamedParameter> parameters, SeparatedSyntaxList<Expression> aggregates, ByClause? @by)
-        : base(SyntaxKind.SummarizeOperator, [keyword, parameters, aggregates, @by])
+        SyntaxToken keyword, SyntaxList<NamedParameter> parameters, SeparatedSyntaxList<Expression> aggregates, ByClause? @by,
+        SummarizeBinClause? bin = null)
+        : base(SyntaxKind.SummarizeOperator, [keyword, parameters, aggregates, @by, bin])
     {
     }
 
@@ -16,6 +17,9 @@ public sealed class SummarizeOperator : QueryOperator
     public SeparatedSyntaxList<Expression> Aggregates => Slot<SeparatedSyntaxList<Expression>>(2);
 
     public ByClause? By => OptionalSlot<ByClause>(3);
+
+    /// <summary>The legacy <c>by ... bin=N</c>; null when absent (always absent without a by clause).</summary>
+    public SummarizeBinClause? Bin => OptionalSlot<SummarizeBinClause>(4);
 }
 
 /// <summary><c>count [as Name]</c>.</summary>

@@ -94,12 +94,12 @@ public sealed class ForkExpression : SyntaxNode
     public SyntaxToken CloseParen => Slot<SyntaxToken>(4);
 }
 
-/// <summary><c>partition [hints] by column (subquery)</c> or <c>{ query }</c>; <see cref="Body"/> is a <see cref="ParenthesizedExpression"/> or a <see cref="FunctionBody"/>.</summary>
+/// <summary><c>partition [hints] by column [in (values)] (subquery)</c> or <c>{ query }</c>; <see cref="Body"/> is a <see cref="ParenthesizedExpression"/> or a <see cref="FunctionBody"/>.</summary>
 public sealed class PartitionOperator : QueryOperator
 {
     internal PartitionOperator(
-        SyntaxToken keyword, SyntaxList<NamedParameter> parameters, SyntaxToken byKeyword, Expression @by, SyntaxNode body)
-        : base(SyntaxKind.PartitionOperator, [keyword, parameters, byKeyword, @by, body])
+        SyntaxToken keyword, SyntaxList<NamedParameter> parameters, SyntaxToken byKeyword, Expression @by, PartitionInClause? @in, SyntaxNode body)
+        : base(SyntaxKind.PartitionOperator, [keyword, parameters, byKeyword, @by, @in, body])
     {
     }
 
@@ -111,7 +111,10 @@ public sealed class PartitionOperator : QueryOperator
 
     public Expression By => Slot<Expression>(3);
 
-    public SyntaxNode Body => Slot<SyntaxNode>(4);
+    /// <summary>The legacy <c>in (values)</c> clause; null when absent.</summary>
+    public PartitionInClause? In => OptionalSlot<PartitionInClause>(4);
+
+    public SyntaxNode Body => Slot<SyntaxNode>(5);
 }
 
 /// <summary><c>as [hint.materialized=true] name</c>.</summary>
