@@ -138,6 +138,12 @@ internal static class FunctionRegistry
         Add(
             (n, a, t) => a.Length == 1 ? Fixed(new DatePartFunction(n), [Convert(a[0], ScalarType.DateTime)], t) : null,
             "dayofweek", "dayofmonth", "dayofyear", "monthofyear", "getmonth", "getyear", "hourofday", "week_of_year");
+        Add(
+            (n, a, t) => a.Length == 3 ? Fixed(new DateTimePeriodFunction(n), [Convert(a[0], ScalarType.String), Convert(a[1], ScalarType.Long), Convert(a[2], ScalarType.DateTime)], ScalarType.DateTime) : null,
+            "datetime_add");
+        Add(
+            (n, a, t) => a.Length == 3 ? Fixed(new DateTimePeriodFunction(n), [Convert(a[0], ScalarType.String), Convert(a[1], ScalarType.DateTime), Convert(a[2], ScalarType.DateTime)], ScalarType.Long) : null,
+            "datetime_diff");
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

@@ -49,4 +49,16 @@ public class FunctionTests
     {
         Assert.Equal(["42 | "], QueryRunner.Rows("print a = extract(@'id=(\\d+)', 1, 'x id=42 y'), b = extract('z(\\d)', 1, 'abc')"));
     }
+
+    [Fact]
+    public void Datetime_add_and_diff_count_calendar_periods()
+    {
+        Assert.Equal(["2024-03-29T00:00:00.0000000Z | 2"], QueryRunner.Rows("print a = datetime_add('month', 1, datetime(2024-02-29)), b = datetime_diff('day', datetime(2024-03-03), datetime(2024-03-01))"));
+    }
+
+    [Fact]
+    public void Dcountif_counts_distinct_values_where_the_predicate_holds()
+    {
+        Assert.Equal(["2"], QueryRunner.Rows("datatable(x:long) [1, 2, 2, 3, 4] | summarize dcountif(x, x < 3)"));
+    }
 }

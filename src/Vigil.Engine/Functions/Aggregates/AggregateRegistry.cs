@@ -42,6 +42,8 @@ internal static class AggregateRegistry
 
             case "dcount" when args.Length is 1 or 2:
                 return (new DistinctCountAggregator(), [args[0]]);
+            case "dcountif" when args.Length is 2 or 3:
+                return (new DistinctCountAggregator(conditional: true), [args[0], FunctionRegistry.Convert(args[1], ScalarType.Bool)]);
             case "make_set" or "make_list" when args.Length is 1 or 2:
                 return (new MakeCollectionAggregator(call.Function == "make_set", MaxSize(args, nowTicks)), [args[0]]);
             case "take_any" when args.Length >= 1:

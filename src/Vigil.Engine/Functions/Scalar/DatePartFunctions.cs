@@ -60,3 +60,33 @@ internal sealed class DatePartFunction(string name) : ScalarFunction(name)
         }
     }
 }
+
+/// <summary><c>datetime_add(period, amount, datetime)</c> and <c>datetime_diff(period, datetime1, datetime2)</c>.</summary>
+internal sealed class DateTimePeriodFunction(string name) : ScalarFunction(name)
+{
+    public override void Evaluate(ReadOnlySpan<ColumnVector> arguments, ColumnVector result, int rowCount, QueryContext context)
+    {
+        VectorKernels.PropagateNulls(arguments[1..], result, rowCount);
+        for (var i = 0; i < rowCount; i++)
+        {
+            if (result.IsNull(i))
+            {
+                continue;
+            }
+
+            if (!DateTimePeriodFacts.TryParsePeriod(arguments[0].GetString(i), out var period))
+            {
+                throw new QueryException(QueryErrorKind.Semantic, $"'{arguments[0].GetString(i)}' is not a datetime period.");
+            }
+
+            if (Name == "datetime_diff")
+            {
+                result.Int64[i] = DateTimeFunctions.DateDiff(period, arguments[1].Int64[i], arguments[2].Int64[i]);
+            }
+            else if (!DateTimeFunctions.TryDateAdd(period, arguments[1].Int64[i], arguments[2].Int64[i], out result.Int64[i]))
+            {
+                result.SetNull(i);
+            }
+        }
+    }
+}
