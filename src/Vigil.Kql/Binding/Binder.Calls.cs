@@ -25,7 +25,7 @@ internal sealed partial class Binder
 
         switch (name)
         {
-            case "materialize":
+            case "materialize" or "totable":
                 return BindMaterialize(call, context);
             case "toscalar":
                 return BindToScalar(call, context);
@@ -77,12 +77,13 @@ internal sealed partial class Binder
         return bound;
     }
 
+    /// <summary><c>materialize(query)</c> and <c>totable(query)</c>: the query's table.</summary>
     private Bound BindMaterialize(FunctionCallExpression call, Context context)
     {
         if (call.Arguments.Count != 1)
         {
             BindArguments(call, context);
-            Report(BindingDiagnostics.WrongArgumentCount("materialize", "1 argument", call.Arguments.Count, call.TextStart, call.Width));
+            Report(BindingDiagnostics.WrongArgumentCount(call.Name.SimpleName, "1 argument", call.Arguments.Count, call.TextStart, call.Width));
             return Bound.Table(TableSchema.Empty.AsOpen());
         }
 

@@ -160,6 +160,7 @@ internal sealed partial class Binder
                 return partition.Body switch
                 {
                     Expression body => BindSubquery(body, input, context),
+                    FunctionBody body => BindPartitionWithSource(partition, body, input, outer),
                     _ => new Rows(input.Schema.AsOpen(), false),
                 };
             case EvaluateOperator evaluate:
@@ -242,6 +243,30 @@ internal sealed partial class Binder
         }
 
         return new Rows(result ?? TableSchema.Empty.AsOpen(), false);
+    }
+
+    /// <summary>
+    /// The legacy <c>partition by Key { query with its own source }</c>: the query sees the key only as a one-column
+    /// table (<c>toscalar(Key)</c>), and its schema is the result.
+    /// </summary>
+    private Rows BindPartitionWithSource(PartitionOperator partition, FunctionBody body, Rows input, Context outer)
+    {
+        var scope = new Scope(outer.Scope);
+        if (partition.By is NameReference key && input.Schema.TryGetColumn(key.SimpleName, out var column))
+        {
+            scope.Declare(new TabularVariableSymbol(key.SimpleName, new TableSchema([column]), isParameter: false, isMaterialized: false));
+        }
+
+        TableSchema? result = null;
+        foreach (var statement in body.Statements)
+        {
+            if (BindStatement(statement, scope) is { } schema)
+            {
+                result = schema;
+            }
+        }
+
+        return new Rows(result ?? input.Schema.AsOpen(), false);
     }
 
     /// <summary>The row count of take/top/sample/limit: an integer (a let-bound value is fine).</summary>

@@ -73,6 +73,19 @@ public sealed class OperatorFormsBindingTests
     }
 
     [Fact]
+    public void Partition_with_source_takes_its_query_schema_and_sees_the_key_through_toscalar()
+    {
+        Assert.Equal("(x:long, k:string)", Schema("T | partition hint.strategy=legacy by a { U | where a == toscalar(a) | project x, k = toscalar(a) }"));
+        Assert.Equal("(n:long)", Schema("T | partition by a in dynamic(['p']) { U | summarize n = count() }"));
+    }
+
+    [Fact]
+    public void Totable_with_kind_is_a_table()
+    {
+        Assert.Equal("(a:string)", Schema("totable kind=nooptimization (T | project a)"));
+    }
+
+    [Fact]
     public void Summarize_legacy_bin_keeps_the_key_columns()
     {
         Assert.Equal("(b:long, count_:long)", Schema("T | summarize count() by b bin=10"));
