@@ -7,6 +7,23 @@ namespace Vigil.Engine.Optimizer;
 /// <summary>Helpers passes share: rewriting every expression of a plan, splitting conjunctions.</summary>
 internal static class PlanRewriter
 {
+    /// <summary>Rebuilds the plan bottom-up: children first, then <paramref name="rewrite"/> on each rebuilt operator.</summary>
+    public static LogicalOperator BottomUp(LogicalOperator op, Func<LogicalOperator, LogicalOperator> rewrite)
+    {
+        if (op.Children.Count == 0)
+        {
+            return rewrite(op);
+        }
+
+        var children = new LogicalOperator[op.Children.Count];
+        for (var i = 0; i < children.Length; i++)
+        {
+            children[i] = BottomUp(op.Children[i], rewrite);
+        }
+
+        return rewrite(op.WithChildren(children));
+    }
+
     /// <summary>The plan with <paramref name="rewrite"/> applied to every expression of every operator (children first).</summary>
     public static LogicalOperator MapExpressions(LogicalOperator op, Func<ScalarExpr, ScalarExpr> rewrite)
     {

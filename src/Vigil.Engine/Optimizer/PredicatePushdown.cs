@@ -17,17 +17,8 @@ internal sealed class PredicatePushdown : IOptimizerPass
 
     public string Name => PassName;
 
-    public LogicalOperator Run(LogicalOperator root, OptimizerContext context)
-    {
-        var children = new LogicalOperator[root.Children.Count];
-        for (var i = 0; i < children.Length; i++)
-        {
-            children[i] = Run(root.Children[i], context);
-        }
-
-        var op = children.Length == 0 ? root : root.WithChildren(children);
-        return op is LogicalFilter filter ? Push(filter.Input, filter.Predicate) : op;
-    }
+    public LogicalOperator Run(LogicalOperator root, OptimizerContext context) =>
+        PlanRewriter.BottomUp(root, static op => op is LogicalFilter filter ? Push(filter.Input, filter.Predicate) : op);
 
     private static LogicalOperator Push(LogicalOperator input, ScalarExpr predicate)
     {

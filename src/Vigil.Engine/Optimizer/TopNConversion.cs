@@ -10,20 +10,10 @@ internal sealed class TopNConversion : IOptimizerPass
 
     public string Name => PassName;
 
-    public LogicalOperator Run(LogicalOperator root, OptimizerContext context)
+    public LogicalOperator Run(LogicalOperator root, OptimizerContext context) => PlanRewriter.BottomUp(root, static op => op switch
     {
-        var children = new LogicalOperator[root.Children.Count];
-        for (var i = 0; i < children.Length; i++)
-        {
-            children[i] = Run(root.Children[i], context);
-        }
-
-        var op = children.Length == 0 ? root : root.WithChildren(children);
-        return op switch
-        {
-            LogicalLimit { Input: LogicalSort sort } limit => new LogicalTopN(sort.Input, sort.Keys, limit.Count),
-            LogicalLimit { Input: LogicalTopN top } limit => new LogicalTopN(top.Input, top.Keys, Math.Min(top.Count, limit.Count)),
-            _ => op,
-        };
-    }
+        LogicalLimit { Input: LogicalSort sort } limit => new LogicalTopN(sort.Input, sort.Keys, limit.Count),
+        LogicalLimit { Input: LogicalTopN top } limit => new LogicalTopN(top.Input, top.Keys, Math.Min(top.Count, limit.Count)),
+        _ => op,
+    });
 }
