@@ -12,9 +12,13 @@ namespace Vigil.Engine.Functions;
 /// <c>iff</c> branches take the result type). To add a function: write a <see cref="ScalarFunction"/> in
 /// <c>Functions/Scalar</c> and register its name here (see README.md).
 /// </summary>
-internal static class FunctionRegistry
+internal static partial class FunctionRegistry
 {
+    /// <summary>Builds the call for a name with typed arguments and the binder's result type, or null when unsupported.</summary>
     private delegate ScalarExpr? Binder(string name, ScalarExpr[] arguments, ScalarType resultType);
+
+    /// <summary>Registers <paramref name="binder"/> under each of <paramref name="names"/>.</summary>
+    private delegate void Registrar(Binder binder, params string[] names);
 
     private static readonly FrozenDictionary<string, Binder> Scalars = CreateScalars();
 
@@ -144,6 +148,15 @@ internal static class FunctionRegistry
         Add(
             (n, a, t) => a.Length == 3 ? Fixed(new DateTimePeriodFunction(n), [Convert(a[0], ScalarType.String), Convert(a[1], ScalarType.DateTime), Convert(a[2], ScalarType.DateTime)], ScalarType.Long) : null,
             "datetime_diff");
+
+        // Each family registers in its own file (FunctionRegistry.<Family>.cs), so families grow independently.
+        AddStringFunctions(Add);
+        AddDateTimeFunctions(Add);
+        AddMathFunctions(Add);
+        AddNetworkFunctions(Add);
+        AddDynamicFunctions(Add);
+        AddSeriesFunctions(Add);
+        AddGeoFunctions(Add);
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
