@@ -28,7 +28,7 @@ public class ConformanceTests(ITestOutputHelper output)
         // a stale entry and fails the test.
         var deviations = LoadKnownDeviations();
         var stale = new List<string>();
-        int deviating = 0;
+        var deviating = 0;
 
         // VIGIL_CONFORMANCE_PAGES=regex narrows the run to matching reference pages while working on a family
         // (the floor is then not asserted).
