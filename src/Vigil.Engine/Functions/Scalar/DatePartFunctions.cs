@@ -90,3 +90,27 @@ internal sealed class DateTimePeriodFunction(string name) : ScalarFunction(name)
         }
     }
 }
+
+/// <summary><c>datetime_part(part, datetime)</c>: an int; an unknown part name is an error naming it.</summary>
+internal sealed class DateTimePartFunction(string name) : ScalarFunction(name)
+{
+    public override void Evaluate(ReadOnlySpan<ColumnVector> arguments, ColumnVector result, int rowCount, QueryContext context)
+    {
+        VectorKernels.PropagateNulls(arguments[1..], result, rowCount);
+        for (var i = 0; i < rowCount; i++)
+        {
+            if (result.IsNull(i))
+            {
+                continue;
+            }
+
+            var text = arguments[0].GetString(i);
+            if (!DateTimePeriodFacts.TryParsePart(text, out var part))
+            {
+                throw new QueryException(QueryErrorKind.Semantic, $"'{text}' is not a datetime_part part.");
+            }
+
+            result.Int64[i] = DateTimeFunctions.DatePart(part, arguments[1].Int64[i]);
+        }
+    }
+}
