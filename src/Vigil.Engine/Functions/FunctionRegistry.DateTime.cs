@@ -40,6 +40,9 @@ internal static partial class FunctionRegistry
             "datetime_utc_to_local", "datetime_local_to_utc");
         add((_, a, t) => a.Length == 0 ? Fixed(new ListTimeZonesFunction(), a, ScalarType.Dynamic) : null, "datetime_list_timezones");
         add(Around, "around");
+
+        // The obsolete weekofyear() is not ISO 8601: its week 1 holds the year's first Wednesday (week-of-year-function.md).
+        add((n, a, t) => a.Length == 1 ? Fixed(new DatePartFunction(n), [Convert(a[0], ScalarType.DateTime)], ScalarType.Int) : null, "weekofyear");
     }
 
     private static ScalarExpr? BinAt(string name, ScalarExpr[] arguments, ScalarType type)

@@ -33,7 +33,7 @@ internal sealed class StartEndOfFunction(string name) : ScalarFunction(name)
     }
 }
 
-/// <summary>dayofweek (a timespan), dayofmonth, dayofyear, monthofyear/getmonth, getyear, hourofday, week_of_year.</summary>
+/// <summary>dayofweek (a timespan), dayofmonth, dayofyear, monthofyear/getmonth, getyear, hourofday, week_of_year, the obsolete weekofyear.</summary>
 internal sealed class DatePartFunction(string name) : ScalarFunction(name)
 {
     public override void Evaluate(ReadOnlySpan<ColumnVector> arguments, ColumnVector result, int rowCount, QueryContext context)
@@ -55,6 +55,7 @@ internal sealed class DatePartFunction(string name) : ScalarFunction(name)
                 "monthofyear" or "getmonth" => DateTimeFunctions.MonthOfYear(ticks),
                 "getyear" => DateTimeFunctions.GetYear(ticks),
                 "hourofday" => DateTimeFunctions.HourOfDay(ticks),
+                "weekofyear" => DateTimeFunctions.DatePart(DateTimePeriod.LegacyWeekOfYear, ticks),
                 _ => DateTimeFunctions.WeekOfYear(ticks),
             };
         }
