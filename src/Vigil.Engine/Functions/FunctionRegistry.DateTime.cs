@@ -12,7 +12,7 @@ internal static partial class FunctionRegistry
     {
         add(BinAt, "bin_at");
         add(
-            (_, a, t) => a.Length is >= 3 and <= 6 && a.Length != 4
+            (_, a, t) => a.Length is >= 3 and <= 6
                 ? Fixed(new MakeDateTimeFunction(), [.. a.Select((x, i) => Convert(x, i == 5 ? ScalarType.Real : ScalarType.Long))], ScalarType.DateTime)
                 : null,
             "make_datetime");

@@ -196,22 +196,73 @@ internal sealed class RealBinaryFunction(string name) : ScalarFunction(name)
                 "atan2" => Math.Atan2(x[i], y[i]),
                 _ => Round(x[i], y.IsEmpty ? 0 : y[i]),
             };
+            var digits = y.IsEmpty ? 0 : y[i];
+            var exact = Name == "round" && arguments[0].Kind == result.Kind;
             if (result.Kind == PhysicalKind.Real)
             {
                 result.Real[i] = value;
             }
             else if (result.Kind == PhysicalKind.Int64)
             {
-                result.Int64[i] = (long)value;
+                result.Int64[i] = exact ? RoundLong(arguments[0].Int64[i], digits) : (long)value;
+            }
+            else if (exact)
+            {
+                result.Decimal[i] = RoundDecimal(arguments[0].Decimal[i], digits);
+            }
+            else if (Math.Abs(value) < 7.9e28)
+            {
+                result.Decimal[i] = (decimal)value;
             }
             else
             {
-                result.Decimal[i] = (decimal)value;
+                result.SetNull(i);
             }
         }
 
         VectorKernels.Return(left);
         VectorKernels.Return(right);
+    }
+
+    // A long rounded to non-negative digits is itself; to negative digits, to the nearest multiple of 10^-digits.
+    private static long RoundLong(long value, double digits)
+    {
+        if (digits >= 0 || value == 0)
+        {
+            return value;
+        }
+
+        if (digits < -18)
+        {
+            return 0;
+        }
+
+        var scale = (long)Math.Pow(10, -digits);
+        var remainder = value % scale;
+        var down = value - remainder;
+        if (Math.Abs(remainder) * 2 < scale)
+        {
+            return down;
+        }
+
+        // Half or more away from zero; a result beyond the long range wraps like long arithmetic does.
+        return unchecked(down + (value < 0 ? -scale : scale));
+    }
+
+    private static decimal RoundDecimal(decimal value, double digits)
+    {
+        if (digits >= 0)
+        {
+            return Math.Round(value, (int)Math.Min(digits, 28), MidpointRounding.AwayFromZero);
+        }
+
+        if (digits < -28)
+        {
+            return 0;
+        }
+
+        var scale = (decimal)Math.Pow(10, -digits);
+        return Math.Round(value / scale, MidpointRounding.AwayFromZero) * scale;
     }
 
     // round(-50.55, -2) is -100 and round(21.5, -1) is 20: scale down, round, scale back.
