@@ -172,7 +172,9 @@ internal sealed partial class Planner
             arguments[i] = PlanScalar(argument, input);
         }
 
-        return Call(name, arguments, PlanTypes.Normalize(_bound.GetType(call)), call);
+        return name == "bin_auto"
+            ? PlanBinAuto(arguments, PlanTypes.Normalize(_bound.GetType(call)), call)
+            : Call(name, arguments, PlanTypes.Normalize(_bound.GetType(call)), call);
     }
 
     private static ScalarExpr Call(string name, ScalarExpr[] arguments, ScalarType type, Expression source)

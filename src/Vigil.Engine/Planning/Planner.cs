@@ -47,7 +47,8 @@ internal sealed partial class Planner
                     break;
                 case ExpressionStatement:
                     throw QueryException.NotSupported("A scalar query statement");
-                case SetStatement:
+                case SetStatement set:
+                    RecordOption(set);
                     break;
                 default:
                     throw QueryException.NotSupported($"The statement '{Snippet(statement)}'");

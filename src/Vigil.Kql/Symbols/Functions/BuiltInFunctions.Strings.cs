@@ -126,7 +126,7 @@ public static partial class BuiltInFunctions
         "format_datetime(date:datetime, format:string) -> string; name=first",
         "format_timespan(timespan:timespan, format:string) -> string; name=first",
         "make_datetime(year_or_value:scalar, month:number?, day:number?, hour:number?, minute:number?, second:number?) -> datetime; name=only",
-        "make_timespan(first:scalar, second:integer?, third:integer?, fourth:integer?) -> timespan; name=only",
+        "make_timespan(first:scalar, second:integer?, third:number?, fourth:number?) -> timespan; name=only",
         "datetime_add(part:string, value:integer, datetime:datetime) -> datetime",
         "datetime_diff(part:string, datetime1:datetime, datetime2:datetime) -> long",
         "dayofweek(date:datetime) -> timespan",
