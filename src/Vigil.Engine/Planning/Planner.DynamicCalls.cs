@@ -82,6 +82,10 @@ internal sealed partial class Planner
                 break;
             }
 
+            case FunctionCallExpression sort when SortedArrayNames(sort) is { } sorted:
+                call = sort;
+                names = sorted;
+                break;
             default:
                 return null;
         }
@@ -102,6 +106,34 @@ internal sealed partial class Planner
         }
 
         return columns;
+    }
+
+    /// <summary>array_sort_asc/desc over several arrays: one column per array, named as the binder names them.</summary>
+    private List<string>? SortedArrayNames(FunctionCallExpression call)
+    {
+        if (call.Name.SimpleName is not ("array_sort_asc" or "array_sort_desc"))
+        {
+            return null;
+        }
+
+        var count = call.Arguments.Count;
+        if (count > 0 && _bound.GetType(call.Arguments[count - 1]) == ScalarType.Bool)
+        {
+            count--;
+        }
+
+        if (count < 2)
+        {
+            return null;
+        }
+
+        var names = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            names.Add((Unname(call.Arguments[i]).Expression is NameReference argument ? argument.SimpleName : "array" + (i + 1)) + "_sorted");
+        }
+
+        return names;
     }
 
     private System.Collections.Immutable.ImmutableArray<ColumnSymbol> TupleOf(FunctionCallExpression call) =>
