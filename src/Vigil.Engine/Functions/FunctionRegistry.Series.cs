@@ -52,6 +52,8 @@ internal static partial class FunctionRegistry
         add((n, a, t) => a.Length == 3 ? Row(n, a, ScalarType.Dynamic, SeriesAnalysis.Iir) : null, "series_iir");
         add((n, a, t) => a.Length is >= 2 and <= 4 ? Row(n, a[..2], ScalarType.Dynamic, SeriesAnalysis.Fir, extra: a[2..]) : null, "series_fir");
 
+        add((n, a, t) => a.Length is >= 1 and <= 5 ? Row(n, a[..1], ScalarType.Dynamic, SeriesOutliers.Score, extra: [.. a[1..2].Select(x => Convert(x, ScalarType.String)), .. a[2..]]) : null, "series_outliers");
+
         // Without a period Kusto detects one (series_periods_detect), which is not implemented: unsupported then.
         add((n, a, t) => a.Length is 2 or 3 ? Row(n, a[..2], ScalarType.Dynamic, SeriesAnalysis.Seasonal, extra: a[2..]) : null, "series_seasonal");
     }

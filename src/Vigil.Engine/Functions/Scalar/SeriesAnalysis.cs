@@ -10,10 +10,14 @@ namespace Vigil.Engine.Functions.Scalar;
 /// </summary>
 internal static class SeriesAnalysis
 {
-    private static readonly string[] StatsNames = ["min", "min_idx", "max", "max_idx", "avg", "stdev", "variance"];
+    private static readonly string[] StatsNames = ["min", "min_idx", "max", "max_idx", "avg", "stdev", "variance", "sum", "len"];
     private static readonly string[] FitLineNames = ["rsquare", "slope", "variance", "rvariance", "interception", "line_fit"];
 
-    /// <summary>series_stats (<paramref name="asBag"/> false: the tuple) / series_stats_dynamic (a bag).</summary>
+    /// <summary>
+    /// series_stats (<paramref name="asBag"/> false: the tuple) / series_stats_dynamic (a bag, with sum and len too):
+    /// sample variance and stdev, first positions of min and max. A non-finite element (null, NaN, inf, non-number)
+    /// makes every statistic null unless ignore_nonfinite is true, which skips them.
+    /// </summary>
     public static RowRule Stats(bool asBag) => arguments =>
     {
         if (!DynamicArgs.TryArray(arguments[0], out var items))
@@ -25,10 +29,12 @@ internal static class SeriesAnalysis
         double min = double.NaN, max = double.NaN, sum = 0;
         long minIndex = -1, maxIndex = -1, count = 0;
         var values = new List<double>(items.Length);
+        var nonFinite = false;
         for (var i = 0; i < items.Length; i++)
         {
-            if (!DynamicArgs.TryNumber(items[i], out var x) || (ignoreNonFinite && !double.IsFinite(x)))
+            if (!DynamicArgs.TryNumber(items[i], out var x) || !double.IsFinite(x))
             {
+                nonFinite = true;
                 continue;
             }
 
@@ -49,22 +55,20 @@ internal static class SeriesAnalysis
             values.Add(x);
         }
 
-        DynamicValue[] stats;
-        if (count == 0)
-        {
-            stats = [DynamicValue.Null, DynamicValue.Null, DynamicValue.Null, DynamicValue.Null, DynamicValue.Null, DynamicValue.Null, DynamicValue.Null];
-        }
-        else
+        var stats = new DynamicValue[StatsNames.Length];
+        Array.Fill(stats, DynamicValue.Null);
+        if (count > 0 && (ignoreNonFinite || !nonFinite))
         {
             var variance = SampleVariance(values);
             stats =
             [
                 DynamicValue.FromReal(min), DynamicValue.FromLong(minIndex), DynamicValue.FromReal(max), DynamicValue.FromLong(maxIndex),
                 DynamicValue.FromReal(sum / count), DynamicValue.FromReal(Math.Sqrt(variance)), DynamicValue.FromReal(variance),
+                DynamicValue.FromReal(sum), DynamicValue.FromLong(count),
             ];
         }
 
-        return asBag ? Bag(StatsNames, stats) : DynamicArgs.Array(stats);
+        return asBag ? Bag(StatsNames, stats) : DynamicArgs.Array(stats[..7]);
     };
 
     /// <summary>series_fit_line / series_fit_line_dynamic: least squares over x = 1, 2, ..., n.</summary>
@@ -288,7 +292,9 @@ internal static class SeriesAnalysis
             return DynamicArgs.NullDynamic;
         }
 
-        var normalize = arguments.Length <= 2 || arguments[2].IsNull || !DynamicArgs.TryBool(arguments[2], out var n) || n;
+        // normalize defaults to true unless the filter has a negative coefficient; asked for with one, the result is null.
+        var negative = filter.Any(f => f < 0);
+        var normalize = arguments.Length > 2 && DynamicArgs.TryBool(arguments[2], out var n) ? n : !negative;
         var center = arguments.Length > 3 && DynamicArgs.TryBool(arguments[3], out var c) && c;
         if (normalize)
         {
@@ -298,7 +304,7 @@ internal static class SeriesAnalysis
                 total += f;
             }
 
-            if (total == 0)
+            if (total == 0 || negative)
             {
                 return DynamicArgs.NullDynamic;
             }
@@ -391,20 +397,16 @@ internal static class SeriesAnalysis
             return 0;
         }
 
-        var mean = 0.0;
+        // (n·Σx² − (Σx)²) / (n·(n−1)): the form whose rounding matches the reference's printed digits.
+        double sum = 0, squares = 0;
         foreach (var v in values)
         {
-            mean += v;
+            sum += v;
+            squares += v * v;
         }
 
-        mean /= values.Count;
-        var squares = 0.0;
-        foreach (var v in values)
-        {
-            squares += (v - mean) * (v - mean);
-        }
-
-        return squares / (values.Count - 1);
+        double n = values.Count;
+        return Math.Max(0, ((n * squares) - (sum * sum)) / (n * (n - 1)));
     }
 
     private static ScalarValue Bag(string[] names, DynamicValue[] values) =>
