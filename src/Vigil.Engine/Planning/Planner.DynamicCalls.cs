@@ -35,6 +35,25 @@ internal sealed partial class Planner
                 return Call(name, [.. arguments], ScalarType.Dynamic, call);
             }
 
+            case "pack_array" when call.Arguments.Any(a => a is StarExpression):
+            {
+                // pack_array(*): the row's columns in order, wherever the star stands.
+                var arguments = new List<ScalarExpr>();
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument is StarExpression)
+                    {
+                        arguments.AddRange(input.Columns.Select(c => (ScalarExpr)ColumnOf(input, c.Name)));
+                    }
+                    else
+                    {
+                        arguments.Add(PlanScalar(Unname(argument).Expression, input));
+                    }
+                }
+
+                return Call(name, [.. arguments], ScalarType.Dynamic, call);
+            }
+
             case "column_ifexists" or "columnifexists" when call.Arguments.Count == 2:
             {
                 var type = PlanTypes.Normalize(_bound.GetType(call));

@@ -134,17 +134,13 @@ internal static class DynamicBags
         return DynamicArgs.Dynamic(DynamicValue.FromBag(builder.ToBag()));
     }
 
-    /// <summary>bag_pack_columns(c1, c2, ...): a bag keyed by the column names, null values left out.</summary>
+    /// <summary>bag_pack_columns(c1, c2, ...): a bag keyed by the column names (as bag_pack, nulls included).</summary>
     public static RowRule PackColumns(string[] names) => arguments =>
     {
         var builder = new DynamicPropertyBag.Builder(names.Length);
         for (var i = 0; i < names.Length; i++)
         {
-            var value = DynamicArgs.ToDynamic(arguments[i]);
-            if (!value.IsNull)
-            {
-                builder.Set(names[i], value);
-            }
+            builder.Set(names[i], DynamicArgs.ToDynamic(arguments[i]));
         }
 
         return DynamicArgs.Dynamic(DynamicValue.FromBag(builder.ToBag()));
