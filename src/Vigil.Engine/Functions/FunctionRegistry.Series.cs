@@ -45,6 +45,8 @@ internal static partial class FunctionRegistry
         add((n, a, t) => a.Length is 1 or 2 ? Row(n, a, ScalarType.Dynamic, SeriesAnalysis.Stats(asBag: true)) : null, "series_stats_dynamic");
         add((n, a, t) => a.Length == 1 ? Row(n, a, ScalarType.Dynamic, SeriesAnalysis.FitLine(asBag: false)) : null, "series_fit_line");
         add((n, a, t) => a.Length == 1 ? Row(n, a, ScalarType.Dynamic, SeriesAnalysis.FitLine(asBag: true)) : null, "series_fit_line_dynamic");
+        add((n, a, t) => a.Length == 1 ? Row(n, a, ScalarType.Dynamic, SeriesTwoLines.Fit(asBag: false)) : null, "series_fit_2lines");
+        add((n, a, t) => a.Length == 1 ? Row(n, a, ScalarType.Dynamic, SeriesTwoLines.Fit(asBag: true)) : null, "series_fit_2lines_dynamic");
         add((n, a, t) => a.Length is 1 or 2 ? Row(n, a[..1], ScalarType.Dynamic, SeriesAnalysis.Fill(SeriesAnalysis.FillKind.Forward), extra: a[1..]) : null, "series_fill_forward");
         add((n, a, t) => a.Length is 1 or 2 ? Row(n, a[..1], ScalarType.Dynamic, SeriesAnalysis.Fill(SeriesAnalysis.FillKind.Backward), extra: a[1..]) : null, "series_fill_backward");
         add((n, a, t) => a.Length is >= 1 and <= 3 ? Row(n, a[..1], ScalarType.Dynamic, SeriesAnalysis.Fill(SeriesAnalysis.FillKind.Constant), extra: a[1..]) : null, "series_fill_const");
