@@ -57,6 +57,9 @@ internal static partial class FunctionRegistry
         add((n, a, t) => a.Length is >= 1 and <= 5 ? Row(n, a[..1], ScalarType.Dynamic, SeriesOutliers.Score, extra: [.. a[1..2].Select(x => Convert(x, ScalarType.String)), .. a[2..]]) : null, "series_outliers");
 
         // Without a period Kusto detects one (series_periods_detect), which is not implemented: unsupported then.
-        add((n, a, t) => a.Length is 2 or 3 ? Row(n, a[..2], ScalarType.Dynamic, SeriesAnalysis.Seasonal, extra: a[2..]) : null, "series_seasonal");
+        add((n, a, t) => a.Length is 2 or 3 && !IsMinusOne(a[1]) ? Row(n, a[..2], ScalarType.Dynamic, SeriesAnalysis.Seasonal, extra: a[2..]) : null, "series_seasonal");
     }
+
+    private static bool IsMinusOne(Planning.Expressions.ScalarExpr argument) =>
+        argument is Planning.Expressions.ConstantExpr { Value: { IsNull: false, Type: ScalarType.Int or ScalarType.Long, Int64: -1 } };
 }

@@ -335,14 +335,19 @@ internal static class SeriesAnalysis
         return DynamicArgs.Array(result);
     }
 
-    /// <summary>series_seasonal(series, period [, test_points]): each point's phase median over the cycles (0 period: zeros).</summary>
+    /// <summary>
+    /// series_seasonal(series, period [, test_points]): each point's phase median over the cycles. A period that is
+    /// not positive (other than -1, detection, which the registry leaves unsupported) means no seasonality: zeros.
+    /// </summary>
     public static ScalarValue Seasonal(ReadOnlySpan<ScalarValue> arguments)
     {
         var x = SeriesMath.Reals(arguments[0]);
-        if (x is null || !DynamicArgs.TryLong(arguments[1], out var period) || period < 0)
+        if (x is null || !DynamicArgs.TryLong(arguments[1], out var period))
         {
             return DynamicArgs.NullDynamic;
         }
+
+        period = Math.Max(period, 0);
 
         var testPoints = arguments.Length > 2 && DynamicArgs.TryLong(arguments[2], out var t) ? Math.Clamp(t, 0, x.Length) : 0;
         var result = new DynamicValue[x.Length];
