@@ -165,6 +165,11 @@ internal sealed partial class Planner
             throw QueryException.NotSupported($"Calling the user function '{name}'");
         }
 
+        if (TryPlanRowCall(call, name, input) is { } special)
+        {
+            return special;
+        }
+
         var arguments = new ScalarExpr[call.Arguments.Count];
         for (var i = 0; i < arguments.Length; i++)
         {

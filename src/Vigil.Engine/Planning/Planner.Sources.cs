@@ -11,16 +11,29 @@ internal sealed partial class Planner
     private LogicalValues PlanPrint(PrintOperator print)
     {
         var output = _bound.GetSchema(print) ?? throw QueryException.NotSupported("This print");
-        var values = new ScalarExpr[print.Expressions.Count];
-        var columns = new ColumnSymbol[values.Length];
-        for (var i = 0; i < values.Length; i++)
+        var values = new List<ScalarExpr>();
+        var columns = new List<ColumnSymbol>();
+        foreach (var item in print.Expressions)
         {
-            var (_, expression) = Unname(print.Expressions[i]);
-            values[i] = PlanScalar(expression, TableSchema.Empty);
-            columns[i] = new ColumnSymbol(i < output.Count ? output.Columns[i].Name : "print_" + i, values[i].Type);
+            if (TryPlanTupleItem(item, TableSchema.Empty) is { } tuple)
+            {
+                foreach (var column in tuple)
+                {
+                    values.Add(column.Expression);
+                    columns.Add(new ColumnSymbol(column.Name, column.Expression.Type));
+                }
+
+                continue;
+            }
+
+            var (_, expression) = Unname(item);
+            var value = PlanScalar(expression, TableSchema.Empty);
+            var i = values.Count;
+            values.Add(value);
+            columns.Add(new ColumnSymbol(i < output.Count ? output.Columns[i].Name : "print_" + i, value.Type));
         }
 
-        return new LogicalValues(new TableSchema(columns), [values], "print");
+        return new LogicalValues(new TableSchema(columns), [[.. values]], "print");
     }
 
     private LogicalValues PlanDataTable(DataTableExpression datatable)

@@ -118,6 +118,12 @@ internal sealed partial class Planner
                 continue;
             }
 
+            if (TryPlanTupleItem(item, input.Schema) is { } tuple)
+            {
+                columns.AddRange(tuple);
+                continue;
+            }
+
             var (name, expression) = Unname(item);
             var planned = PlanScalar(expression, input.Schema);
             name ??= columns.Count < output.Count ? output.Columns[columns.Count].Name : "Column" + (columns.Count + 1);
@@ -138,22 +144,31 @@ internal sealed partial class Planner
         var nextNew = input.Schema.Count;
         foreach (var item in extend.Expressions)
         {
-            var (name, expression) = Unname(item);
-            var planned = PlanScalar(expression, input.Schema);
-            if (name is null)
+            List<NamedExpr> produced;
+            if (TryPlanTupleItem(item, input.Schema) is { } tuple)
             {
-                name = nextNew < output.Count ? output.Columns[nextNew].Name : "Column" + (nextNew + 1);
-            }
-
-            var existing = columns.FindIndex(c => c.Name == name);
-            if (existing >= 0)
-            {
-                columns[existing] = new NamedExpr(name, planned);
+                produced = tuple;
             }
             else
             {
-                columns.Add(new NamedExpr(name, planned));
-                nextNew++;
+                var (name, expression) = Unname(item);
+                var planned = PlanScalar(expression, input.Schema);
+                name ??= nextNew < output.Count ? output.Columns[nextNew].Name : "Column" + (nextNew + 1);
+                produced = [new NamedExpr(name, planned)];
+            }
+
+            foreach (var column in produced)
+            {
+                var existing = columns.FindIndex(c => c.Name == column.Name);
+                if (existing >= 0)
+                {
+                    columns[existing] = column;
+                }
+                else
+                {
+                    columns.Add(column);
+                    nextNew++;
+                }
             }
         }
 

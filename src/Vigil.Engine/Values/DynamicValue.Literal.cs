@@ -144,6 +144,25 @@ public sealed partial class DynamicValue
         private bool TryParseTypedLiteral(ReadOnlySpan<char> name, out DynamicValue value)
         {
             value = Null;
+            if (name is "dynamic")
+            {
+                // A nested dynamic(...) literal (dynamic({'a': dynamic({})})) is its content.
+                _pos++;
+                if (!TryParseValue(out value))
+                {
+                    return false;
+                }
+
+                SkipTrivia();
+                if (_pos >= _text.Length || _text[_pos] != ')')
+                {
+                    return false;
+                }
+
+                _pos++;
+                return true;
+            }
+
             // The content runs to the matching parenthesis (datetime text has none of its own).
             var start = _pos + 1;
             var end = _text[start..].IndexOf(')');

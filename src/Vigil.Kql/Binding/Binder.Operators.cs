@@ -340,12 +340,13 @@ internal sealed partial class Binder
 
             case CompoundNamedExpression compound:
             {
-                BindScalar(compound.Expression, context);
+                var whole = BindScalar(compound.Expression, context);
                 var tuple = TupleColumnsOf(compound.Expression);
                 var result = new List<ColumnSymbol>();
                 for (var i = 0; i < compound.Names.Count; i++)
                 {
-                    var type = i < tuple.Length ? tuple[i].Type : ScalarType.Unknown;
+                    // Without declared fields (array_sort_asc(a, b)) each name takes an element of the dynamic result.
+                    var type = i < tuple.Length ? tuple[i].Type : tuple.IsDefaultOrEmpty && whole == ScalarType.Dynamic ? ScalarType.Dynamic : ScalarType.Unknown;
                     result.Add(new ColumnSymbol(compound.Names[i].SimpleName, type));
                 }
 
@@ -370,10 +371,48 @@ internal sealed partial class Binder
                     return result;
                 }
 
+                if (item is FunctionCallExpression sort && SortedArrayNames(sort, context) is { } sorted)
+                {
+                    // print array_sort_asc(a, b) -> a_sorted, b_sorted
+                    return [.. sorted.Select(n => new ColumnSymbol(n, ScalarType.Dynamic))];
+                }
+
                 var name = ResultName(item, context);
                 return [new ColumnSymbol(string.IsNullOrEmpty(name) ? namer.Next() : name, type)];
             }
         }
+    }
+
+    /// <summary>
+    /// The columns of array_sort_asc/array_sort_desc over several arrays (one sorted array each, named
+    /// <c>argument_sorted</c>), or null for any other call. A trailing bool is nulls_last, not an array.
+    /// </summary>
+    private List<string>? SortedArrayNames(FunctionCallExpression call, Context context)
+    {
+        if (call.Name.SimpleName is not ("array_sort_asc" or "array_sort_desc"))
+        {
+            return null;
+        }
+
+        var count = call.Arguments.Count;
+        if (count > 0 && _info.TryGetValue(call.Arguments[count - 1], out var last) && last.Type == ScalarType.Bool)
+        {
+            count--;
+        }
+
+        if (count < 2)
+        {
+            return null;
+        }
+
+        var names = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var argument = ResultName(call.Arguments[i], context);
+            names.Add((string.IsNullOrEmpty(argument) ? "array" + (i + 1) : argument) + "_sorted");
+        }
+
+        return names;
     }
 
     private System.Collections.Immutable.ImmutableArray<ColumnSymbol> TupleColumnsOf(Expression expression) =>
