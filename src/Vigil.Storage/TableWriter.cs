@@ -46,10 +46,7 @@ internal sealed class TableWriter
             var source = FindColumn(batch, column);
             if (source is null)
             {
-                for (var i = 0; i < rows; i++)
-                {
-                    target.AppendNull();
-                }
+                target.AppendRepeated(UniformKind.AllNull, rows);
             }
             else
             {
@@ -75,12 +72,36 @@ internal sealed class TableWriter
     public (ColumnBuffer[] Buffers, int Rows, long MinSequence, long MaxSequence, TableSchema Schema) TakeAll()
     {
         var taken = (Buffers, Rows, MinSequence, MaxSequence, Schema);
-        Buffers = NewBuffers(Schema);
+        Buffers = _spare is not null && _spareSchema == Schema ? _spare : NewBuffers(Schema);
+        _spare = null;
         Bytes = 0;
         MinSequence = 0;
         MaxSequence = 0;
         return taken;
     }
+
+    /// <summary>
+    /// Hands back buffers taken by <see cref="TakeAll"/> once their extent is written, to be filled again: the big
+    /// arrays of a full buffer are then allocated (and grown) once, not per extent (call with the lock held).
+    /// </summary>
+    public void Recycle(ColumnBuffer[] buffers, TableSchema schema)
+    {
+        if (schema != Schema)
+        {
+            return;
+        }
+
+        foreach (var buffer in buffers)
+        {
+            buffer.Clear();
+        }
+
+        _spare = buffers;
+        _spareSchema = schema;
+    }
+
+    private ColumnBuffer[]? _spare;
+    private TableSchema? _spareSchema;
 
     /// <summary>Moves to a schema with more columns; buffered rows get nulls in them (call with the lock held).</summary>
     public void Widen(TableSchema schema)
@@ -96,10 +117,7 @@ internal sealed class TableWriter
             }
             else
             {
-                for (var i = 0; i < rows; i++)
-                {
-                    buffers[c].AppendNull();
-                }
+                buffers[c].AppendRepeated(UniformKind.AllNull, rows);
             }
         }
 

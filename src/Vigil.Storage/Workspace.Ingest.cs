@@ -3,6 +3,7 @@ using Vigil.Storage.Extents;
 using Vigil.Storage.Format;
 using Vigil.Storage.Ingestion;
 using Vigil.Storage.Memory;
+using Vigil.Storage.Wal;
 
 namespace Vigil.Storage;
 
@@ -181,14 +182,17 @@ public sealed partial class Workspace
             return 0;
         }
 
-        payload.SetLength(0);
+        // The record's frame around the payload is filled in by the log, so the batch is serialized only once.
+        payload.SetLength(WriteAheadLog.RecordHeaderBytes);
+        payload.Position = WriteAheadLog.RecordHeaderBytes;
         batch.WriteTo(payload);
+        payload.SetLength(payload.Length + WriteAheadLog.RecordTrailerBytes);
         bool full;
         lock (writer.Lock)
         {
             // Logging and buffering under one lock keeps the buffer in WAL order, which the per-table
             // "flushed through sequence N" checkpoint relies on.
-            lastSequence = _wal.Append(payload.GetBuffer().AsSpan(0, (int)payload.Length));
+            lastSequence = _wal.AppendFramed(payload.GetBuffer().AsSpan(0, (int)payload.Length));
             writer.Apply(batch, lastSequence);
             full = writer.Rows >= _options.FlushRows || writer.Bytes >= _options.FlushBytes;
         }
@@ -231,6 +235,10 @@ public sealed partial class Workspace
                 DurableFile.SyncDirectory(_extentsPath);
                 var reader = ExtentReader.Open(path);
                 CommitExtents(schema.Name, [reader], [], maxSequence);
+                lock (writer.Lock)
+                {
+                    writer.Recycle(buffers, schema);
+                }
             }
             finally
             {

@@ -95,6 +95,28 @@ internal sealed class ExtentWriter : IDisposable
     {
         var blockCount = rowCount == 0 ? 0 : (rowCount + blockRows - 1) / blockRows;
         var column = new ExtentColumn { Name = definition.Name, Type = definition.Type, Blocks = new BlockInfo[blockCount] };
+        if (buffer.Uniform is UniformKind.AllNull or UniformKind.AllEmpty)
+        {
+            if (buffer.Uniform == UniformKind.AllEmpty)
+            {
+                // One dictionary entry, the empty string, as the general path would find.
+                column.Encoding = ExtentColumn.DictionaryEncoding;
+                column.DictionaryCount = 1;
+                _raw.SetLength(0);
+                _raw.I32(1);
+                IntegerCodec.Encode([0L], _raw);
+                column.Dictionary = WriteChunk();
+            }
+
+            for (var b = 0; b < blockCount; b++)
+            {
+                var start = b * blockRows;
+                column.Blocks[b] = WriteUniformBlock(column.Type, buffer.Uniform == UniformKind.AllNull, Math.Min(blockRows, rowCount - start));
+            }
+
+            return column;
+        }
+
         int[]? codes = null;
         TermSets? dictionaryTerms = null;
         try
@@ -244,6 +266,56 @@ internal sealed class ExtentWriter : IDisposable
         if (ColumnTypeFacts.IsText(column.Type))
         {
             info.Terms = WriteTermFilter(buffer, start, count, codes, dictionaryTerms);
+        }
+
+        return info;
+    }
+
+    /// <summary>
+    /// A block of a column that holds only nulls (or only empty strings): the same bytes the general path writes,
+    /// without visiting rows.
+    /// </summary>
+    private BlockInfo WriteUniformBlock(ColumnType type, bool nulls, int count)
+    {
+        var info = new BlockInfo { NullCount = nulls ? count : 0 };
+        _raw.SetLength(0);
+        _raw.U8(nulls ? (byte)1 : (byte)0);
+        if (nulls)
+        {
+            for (var w = 0; w < (count + 63) >> 6; w++)
+            {
+                var bits = Math.Min(64, count - (w * 64));
+                _raw.U64(bits == 64 ? ulong.MaxValue : (1UL << bits) - 1);
+            }
+        }
+
+        var valueBytes = type switch
+        {
+            ColumnType.Real => 8,
+            ColumnType.Decimal or ColumnType.Guid => 16,
+            _ => 0,
+        };
+        if (valueBytes > 0)
+        {
+            _raw.SetLength(_raw.Length + ((long)valueBytes * count));
+            _raw.Position = _raw.Length;
+        }
+        else
+        {
+            // Integers, text lengths (plain) or codes of the one empty string (dictionary): a constant run of zeros.
+            IntegerCodec.Encode([0L], _raw);
+        }
+
+        info.Data = WriteChunk();
+        if (ColumnTypeFacts.IsText(type))
+        {
+            _raw.SetLength(0);
+            for (var w = 0; w < TermFilter.BitsFor(0) / 64; w++)
+            {
+                _raw.U64(0);
+            }
+
+            info.Terms = WriteChunk();
         }
 
         return info;
