@@ -35,8 +35,11 @@ internal sealed class TableWriter
     /// <summary>Lowest WAL sequence of a flush in progress (0 when none).</summary>
     public long InFlightMinSequence { get; set; }
 
-    /// <summary>Adds the rows of a WAL record (call with <see cref="Lock"/> held).</summary>
-    public void Apply(RowBatch batch, long sequence)
+    /// <summary>
+    /// Adds the rows of a WAL record (call with <see cref="Lock"/> held). <paramref name="expectedRows"/> is how many
+    /// rows the buffer will likely hold when it is flushed: the first batch sizes the buffers for that many.
+    /// </summary>
+    public void Apply(RowBatch batch, long sequence, int expectedRows = 0)
     {
         var rows = batch.RowCount;
         for (var c = 0; c < Schema.Columns.Count; c++)
@@ -50,11 +53,22 @@ internal sealed class TableWriter
             }
             else
             {
+                if (expectedRows > rows && source.Uniform == UniformKind.None && target.Count == 0 && rows > 0)
+                {
+                    // A quarter more than the first batch's bytes per row, so that ordinary variation does not regrow.
+                    target.EnsureCapacity(expectedRows, source.Utf8Data.Length * 5L / 4 * expectedRows / rows);
+                }
+
                 target.AppendAll(source);
             }
         }
 
         var times = Buffers[^1];
+        if (expectedRows > rows && times.Count == 0)
+        {
+            times.EnsureCapacity(expectedRows, 0);
+        }
+
         for (var i = 0; i < rows; i++)
         {
             times.AppendLong(batch.IngestionTicks);

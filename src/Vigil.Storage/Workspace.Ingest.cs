@@ -193,7 +193,7 @@ public sealed partial class Workspace
             // Logging and buffering under one lock keeps the buffer in WAL order, which the per-table
             // "flushed through sequence N" checkpoint relies on.
             lastSequence = _wal.AppendFramed(payload.GetBuffer().AsSpan(0, (int)payload.Length));
-            writer.Apply(batch, lastSequence);
+            writer.Apply(batch, lastSequence, ExpectedFlushRows(batch));
             full = writer.Rows >= _options.FlushRows || writer.Bytes >= _options.FlushBytes;
         }
 
@@ -204,6 +204,13 @@ public sealed partial class Workspace
         }
 
         return rows;
+    }
+
+    /// <summary>How many rows like these fill a write buffer up to a flush threshold.</summary>
+    private int ExpectedFlushRows(RowBatch batch)
+    {
+        var bytesPerRow = Math.Max(1, (batch.EstimatedBytes / Math.Max(1, batch.RowCount)) + 8);
+        return (int)Math.Min(_options.FlushRows, (_options.FlushBytes / bytesPerRow) + 1);
     }
 
     /// <summary>Writes a table's buffered rows as an extent and commits it with the manifest.</summary>

@@ -299,6 +299,20 @@ internal sealed class ColumnBuffer
         }
     }
 
+    /// <summary>
+    /// Makes room for <paramref name="rows"/> rows and <paramref name="utf8Bytes"/> bytes of text at once, so a buffer
+    /// that is filled batch by batch up to a known size does not grow (and copy) step by step.
+    /// </summary>
+    public void EnsureCapacity(int rows, long utf8Bytes)
+    {
+        Materialize();
+        ReserveRows(rows);
+        if (ColumnTypeFacts.IsText(Type) && utf8Bytes > _utf8.Length)
+        {
+            Array.Resize(ref _utf8, (int)Math.Min(utf8Bytes, Array.MaxLength));
+        }
+    }
+
     /// <summary>Appends <paramref name="n"/> nulls (or empty strings), staying uniform when this buffer is.</summary>
     public void AppendRepeated(UniformKind kind, int n)
     {
