@@ -35,8 +35,11 @@ internal sealed class TableWriter
     /// <summary>Lowest WAL sequence of a flush in progress (0 when none).</summary>
     public long InFlightMinSequence { get; set; }
 
-    /// <summary>Adds the rows of a WAL record (call with <see cref="Lock"/> held).</summary>
-    public void Apply(RowBatch batch, long sequence)
+    /// <summary>
+    /// Adds the rows of a WAL record (call with <see cref="Lock"/> held). <paramref name="expectedRows"/> is how many
+    /// rows the buffer will likely hold when it is flushed: the first batch sizes the buffers for that many.
+    /// </summary>
+    public void Apply(RowBatch batch, long sequence, int expectedRows = 0)
     {
         var rows = batch.RowCount;
         for (var c = 0; c < Schema.Columns.Count; c++)
@@ -46,18 +49,26 @@ internal sealed class TableWriter
             var source = FindColumn(batch, column);
             if (source is null)
             {
-                for (var i = 0; i < rows; i++)
-                {
-                    target.AppendNull();
-                }
+                target.AppendRepeated(UniformKind.AllNull, rows);
             }
             else
             {
+                if (expectedRows > rows && source.Uniform == UniformKind.None && target.Count == 0 && rows > 0)
+                {
+                    // A quarter more than the first batch's bytes per row, so that ordinary variation does not regrow.
+                    target.EnsureCapacity(expectedRows, source.Utf8Data.Length * 5L / 4 * expectedRows / rows);
+                }
+
                 target.AppendAll(source);
             }
         }
 
         var times = Buffers[^1];
+        if (expectedRows > rows && times.Count == 0)
+        {
+            times.EnsureCapacity(expectedRows, 0);
+        }
+
         for (var i = 0; i < rows; i++)
         {
             times.AppendLong(batch.IngestionTicks);
@@ -75,12 +86,36 @@ internal sealed class TableWriter
     public (ColumnBuffer[] Buffers, int Rows, long MinSequence, long MaxSequence, TableSchema Schema) TakeAll()
     {
         var taken = (Buffers, Rows, MinSequence, MaxSequence, Schema);
-        Buffers = NewBuffers(Schema);
+        Buffers = _spare is not null && _spareSchema == Schema ? _spare : NewBuffers(Schema);
+        _spare = null;
         Bytes = 0;
         MinSequence = 0;
         MaxSequence = 0;
         return taken;
     }
+
+    /// <summary>
+    /// Hands back buffers taken by <see cref="TakeAll"/> once their extent is written, to be filled again: the big
+    /// arrays of a full buffer are then allocated (and grown) once, not per extent (call with the lock held).
+    /// </summary>
+    public void Recycle(ColumnBuffer[] buffers, TableSchema schema)
+    {
+        if (schema != Schema)
+        {
+            return;
+        }
+
+        foreach (var buffer in buffers)
+        {
+            buffer.Clear();
+        }
+
+        _spare = buffers;
+        _spareSchema = schema;
+    }
+
+    private ColumnBuffer[]? _spare;
+    private TableSchema? _spareSchema;
 
     /// <summary>Moves to a schema with more columns; buffered rows get nulls in them (call with the lock held).</summary>
     public void Widen(TableSchema schema)
@@ -96,10 +131,7 @@ internal sealed class TableWriter
             }
             else
             {
-                for (var i = 0; i < rows; i++)
-                {
-                    buffers[c].AppendNull();
-                }
+                buffers[c].AppendRepeated(UniformKind.AllNull, rows);
             }
         }
 

@@ -3,6 +3,7 @@ using Vigil.Storage.Extents;
 using Vigil.Storage.Format;
 using Vigil.Storage.Ingestion;
 using Vigil.Storage.Memory;
+using Vigil.Storage.Wal;
 
 namespace Vigil.Storage;
 
@@ -181,15 +182,18 @@ public sealed partial class Workspace
             return 0;
         }
 
-        payload.SetLength(0);
+        // The record's frame around the payload is filled in by the log, so the batch is serialized only once.
+        payload.SetLength(WriteAheadLog.RecordHeaderBytes);
+        payload.Position = WriteAheadLog.RecordHeaderBytes;
         batch.WriteTo(payload);
+        payload.SetLength(payload.Length + WriteAheadLog.RecordTrailerBytes);
         bool full;
         lock (writer.Lock)
         {
             // Logging and buffering under one lock keeps the buffer in WAL order, which the per-table
             // "flushed through sequence N" checkpoint relies on.
-            lastSequence = _wal.Append(payload.GetBuffer().AsSpan(0, (int)payload.Length));
-            writer.Apply(batch, lastSequence);
+            lastSequence = _wal.AppendFramed(payload.GetBuffer().AsSpan(0, (int)payload.Length));
+            writer.Apply(batch, lastSequence, ExpectedFlushRows(batch));
             full = writer.Rows >= _options.FlushRows || writer.Bytes >= _options.FlushBytes;
         }
 
@@ -200,6 +204,13 @@ public sealed partial class Workspace
         }
 
         return rows;
+    }
+
+    /// <summary>How many rows like these fill a write buffer up to a flush threshold.</summary>
+    private int ExpectedFlushRows(RowBatch batch)
+    {
+        var bytesPerRow = Math.Max(1, (batch.EstimatedBytes / Math.Max(1, batch.RowCount)) + 8);
+        return (int)Math.Min(_options.FlushRows, (_options.FlushBytes / bytesPerRow) + 1);
     }
 
     /// <summary>Writes a table's buffered rows as an extent and commits it with the manifest.</summary>
@@ -231,6 +242,10 @@ public sealed partial class Workspace
                 DurableFile.SyncDirectory(_extentsPath);
                 var reader = ExtentReader.Open(path);
                 CommitExtents(schema.Name, [reader], [], maxSequence);
+                lock (writer.Lock)
+                {
+                    writer.Recycle(buffers, schema);
+                }
             }
             finally
             {

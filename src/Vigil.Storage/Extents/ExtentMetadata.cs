@@ -7,6 +7,7 @@ internal readonly record struct ChunkRef(long Offset, int StoredLength, int RawL
 {
     public const byte NoCodec = 0;
     public const byte Lz4Codec = 1;
+    public const byte ZstdCodec = 2;
 
     public bool IsEmpty => StoredLength == 0 && RawLength == 0;
 
@@ -169,7 +170,9 @@ internal static class ExtentFormat
 {
     /// <summary>"VGEXTNT1" read as a little-endian u64.</summary>
     public const ulong Magic = 0x31544E5458454756UL;
-    public const ushort Version = 1;
+    /// <summary>Version 2 added the Zstd chunk codec; version 1 files are read as before.</summary>
+    public const ushort Version = 2;
+    public const ushort MinVersion = 1;
     public const int HeaderSize = 16;
     public const int TrailerSize = 24;
     public const string Extension = ".vext";

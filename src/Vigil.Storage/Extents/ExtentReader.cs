@@ -54,7 +54,7 @@ internal sealed class ExtentReader
             }
 
             var version = BinaryPrimitives.ReadUInt16LittleEndian(header[8..]);
-            if (version != ExtentFormat.Version)
+            if (version is < ExtentFormat.MinVersion or > ExtentFormat.Version)
             {
                 ThrowHelper.Corrupt(path, $"unsupported extent format version {version}");
             }
@@ -160,13 +160,15 @@ internal sealed class ExtentReader
             return storedSpan;
         }
 
-        if (chunk.Codec != ChunkRef.Lz4Codec)
+        if (chunk.Codec is not (ChunkRef.Lz4Codec or ChunkRef.ZstdCodec))
         {
             ThrowHelper.Corrupt(Path, $"unknown chunk codec {chunk.Codec}");
         }
 
         var target = ColumnBlock.Ensure(ref raw, Math.Max(1, chunk.RawLength));
-        var decoded = LZ4Codec.Decode(storedSpan, target.AsSpan(0, chunk.RawLength));
+        var decoded = chunk.Codec == ChunkRef.Lz4Codec
+            ? LZ4Codec.Decode(storedSpan, target.AsSpan(0, chunk.RawLength))
+            : ZstdChunk.Decode(storedSpan, target.AsSpan(0, chunk.RawLength));
         if (decoded != chunk.RawLength)
         {
             ThrowHelper.Corrupt(Path, "chunk does not decompress to its recorded length");

@@ -95,6 +95,28 @@ internal sealed class ExtentWriter : IDisposable
     {
         var blockCount = rowCount == 0 ? 0 : (rowCount + blockRows - 1) / blockRows;
         var column = new ExtentColumn { Name = definition.Name, Type = definition.Type, Blocks = new BlockInfo[blockCount] };
+        if (buffer.Uniform is UniformKind.AllNull or UniformKind.AllEmpty)
+        {
+            if (buffer.Uniform == UniformKind.AllEmpty)
+            {
+                // One dictionary entry, the empty string, as the general path would find.
+                column.Encoding = ExtentColumn.DictionaryEncoding;
+                column.DictionaryCount = 1;
+                _raw.SetLength(0);
+                _raw.I32(1);
+                IntegerCodec.Encode([0L], _raw);
+                column.Dictionary = WriteChunk();
+            }
+
+            for (var b = 0; b < blockCount; b++)
+            {
+                var start = b * blockRows;
+                column.Blocks[b] = WriteUniformBlock(column.Type, buffer.Uniform == UniformKind.AllNull, Math.Min(blockRows, rowCount - start));
+            }
+
+            return column;
+        }
+
         int[]? codes = null;
         TermSets? dictionaryTerms = null;
         try
@@ -187,7 +209,7 @@ internal sealed class ExtentWriter : IDisposable
             _raw.Write(buffer.GetUtf8(row));
         }
 
-        return WriteChunk();
+        return WriteChunk(preferZstd: true);
     }
 
     private BlockInfo WriteBlock(ExtentColumn column, ColumnBuffer buffer, int start, int count, int[]? codes, TermSets? dictionaryTerms)
@@ -240,10 +262,60 @@ internal sealed class ExtentWriter : IDisposable
                 break;
         }
 
-        info.Data = WriteChunk();
+        info.Data = WriteChunk(preferZstd: ColumnTypeFacts.IsText(column.Type));
         if (ColumnTypeFacts.IsText(column.Type))
         {
             info.Terms = WriteTermFilter(buffer, start, count, codes, dictionaryTerms);
+        }
+
+        return info;
+    }
+
+    /// <summary>
+    /// A block of a column that holds only nulls (or only empty strings): the same bytes the general path writes,
+    /// without visiting rows.
+    /// </summary>
+    private BlockInfo WriteUniformBlock(ColumnType type, bool nulls, int count)
+    {
+        var info = new BlockInfo { NullCount = nulls ? count : 0 };
+        _raw.SetLength(0);
+        _raw.U8(nulls ? (byte)1 : (byte)0);
+        if (nulls)
+        {
+            for (var w = 0; w < (count + 63) >> 6; w++)
+            {
+                var bits = Math.Min(64, count - (w * 64));
+                _raw.U64(bits == 64 ? ulong.MaxValue : (1UL << bits) - 1);
+            }
+        }
+
+        var valueBytes = type switch
+        {
+            ColumnType.Real => 8,
+            ColumnType.Decimal or ColumnType.Guid => 16,
+            _ => 0,
+        };
+        if (valueBytes > 0)
+        {
+            _raw.SetLength(_raw.Length + ((long)valueBytes * count));
+            _raw.Position = _raw.Length;
+        }
+        else
+        {
+            // Integers, text lengths (plain) or codes of the one empty string (dictionary): a constant run of zeros.
+            IntegerCodec.Encode([0L], _raw);
+        }
+
+        info.Data = WriteChunk();
+        if (ColumnTypeFacts.IsText(type))
+        {
+            _raw.SetLength(0);
+            for (var w = 0; w < TermFilter.BitsFor(0) / 64; w++)
+            {
+                _raw.U64(0);
+            }
+
+            info.Terms = WriteChunk();
         }
 
         return info;
@@ -415,25 +487,28 @@ internal sealed class ExtentWriter : IDisposable
         return WriteChunk();
     }
 
-    /// <summary>Writes the bytes in <see cref="_raw"/> as a chunk, compressed when that pays.</summary>
-    private ChunkRef WriteChunk()
+    /// <summary>
+    /// Writes the bytes in <see cref="_raw"/> as a chunk, compressed when that saves at least an eighth: with Zstd
+    /// when <paramref name="preferZstd"/> (text, where its ratio is worth its slower decoding), else LZ4.
+    /// </summary>
+    private ChunkRef WriteChunk(bool preferZstd = false)
     {
         var raw = _raw.GetBuffer().AsSpan(0, (int)_raw.Length);
         var offset = _file.Position;
         if (raw.Length >= 64)
         {
-            var max = LZ4Codec.MaximumOutputSize(raw.Length);
+            var max = preferZstd ? ZstdChunk.MaxEncodedLength(raw.Length) : LZ4Codec.MaximumOutputSize(raw.Length);
             if (_compressed.Length < max)
             {
                 _compressed = new byte[max];
             }
 
-            var written = LZ4Codec.Encode(raw, _compressed, LZ4Level.L00_FAST);
+            var written = preferZstd ? ZstdChunk.Encode(raw, _compressed) : LZ4Codec.Encode(raw, _compressed, LZ4Level.L00_FAST);
             if (written > 0 && written < raw.Length - raw.Length / 8)
             {
                 var stored = _compressed.AsSpan(0, written);
                 _file.Write(stored);
-                return new ChunkRef(offset, written, raw.Length, ChunkRef.Lz4Codec, Crc32C.Compute(stored));
+                return new ChunkRef(offset, written, raw.Length, preferZstd ? ChunkRef.ZstdCodec : ChunkRef.Lz4Codec, Crc32C.Compute(stored));
             }
         }
 

@@ -16,7 +16,16 @@ internal sealed class HashSet64
     {
         if (Count > 0)
         {
-            Array.Clear(_slots);
+            // After a column with many terms, a big table would cost a full clear per block of every later column.
+            if (_slots.Length > 1024 && Count * 16 < _slots.Length)
+            {
+                _slots = new ulong[Math.Max(1024, (int)BitOperations.RoundUpToPowerOf2((uint)Count * 4))];
+            }
+            else
+            {
+                Array.Clear(_slots);
+            }
+
             Count = 0;
         }
     }

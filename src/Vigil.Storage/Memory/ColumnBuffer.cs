@@ -8,6 +8,11 @@ namespace Vigil.Storage.Memory;
 /// extent (WAL records, the per-table write buffer, merge input). Int, long, datetime, timespan and bool are held
 /// as <see cref="long"/>; strings and dynamic as UTF-8 bytes plus offsets, so buffering allocates no string per row.
 /// </summary>
+/// <remarks>
+/// Wide tables are mostly absent columns, so a buffer whose rows are all null (or, for text, all empty strings) holds
+/// no arrays at all, only a count (<see cref="Uniform"/>); it materializes on the first other value, or when a bulk
+/// span is asked for. Copying, logging and encoding such a column then costs nothing per row.
+/// </remarks>
 internal sealed class ColumnBuffer
 {
     private long[] _longs = [];
@@ -19,6 +24,7 @@ internal sealed class ColumnBuffer
     private int[] _offsets = [0];
     private ulong[] _nulls = [];
     private int _nullCount;
+    private UniformKind _uniform = UniformKind.NoRows;
 
     public ColumnBuffer(ColumnType type)
     {
@@ -32,48 +38,70 @@ internal sealed class ColumnBuffer
     public int NullCount => _nullCount;
 
     /// <summary>Approximate bytes held, for flush thresholds.</summary>
-    public long EstimatedBytes => (long)Count * 9 + _utf8Length;
+    public long EstimatedBytes => _uniform == UniformKind.None ? ((long)Count * 9) + _utf8Length : Count / 8;
 
-    public ReadOnlySpan<long> Longs => _longs.AsSpan(0, ColumnTypeFacts.IsInt64Like(Type) || Type == ColumnType.Bool ? Count : 0);
+    /// <summary>
+    /// Whether every row is null (<see cref="UniformKind.AllNull"/>) or an empty string
+    /// (<see cref="UniformKind.AllEmpty"/>) with nothing stored, or <see cref="UniformKind.None"/> when values are held.
+    /// </summary>
+    public UniformKind Uniform => _uniform;
 
-    public ReadOnlySpan<double> Doubles => _doubles.AsSpan(0, Type == ColumnType.Real ? Count : 0);
+    public ReadOnlySpan<long> Longs => Materialized()._longs.AsSpan(0, ColumnTypeFacts.IsInt64Like(Type) || Type == ColumnType.Bool ? Count : 0);
 
-    public ReadOnlySpan<decimal> Decimals => _decimals.AsSpan(0, Type == ColumnType.Decimal ? Count : 0);
+    public ReadOnlySpan<double> Doubles => Materialized()._doubles.AsSpan(0, Type == ColumnType.Real ? Count : 0);
 
-    public ReadOnlySpan<Guid> Guids => _guids.AsSpan(0, Type == ColumnType.Guid ? Count : 0);
+    public ReadOnlySpan<decimal> Decimals => Materialized()._decimals.AsSpan(0, Type == ColumnType.Decimal ? Count : 0);
 
-    public ReadOnlySpan<int> Offsets => _offsets.AsSpan(0, ColumnTypeFacts.IsText(Type) ? Count + 1 : 1);
+    public ReadOnlySpan<Guid> Guids => Materialized()._guids.AsSpan(0, Type == ColumnType.Guid ? Count : 0);
+
+    public ReadOnlySpan<int> Offsets => Materialized()._offsets.AsSpan(0, ColumnTypeFacts.IsText(Type) ? Count + 1 : 1);
 
     public ReadOnlySpan<byte> Utf8Data => _utf8.AsSpan(0, _utf8Length);
 
-    public ReadOnlySpan<ulong> NullBitmap => _nulls.AsSpan(0, (Count + 63) >> 6);
+    public ReadOnlySpan<ulong> NullBitmap => Materialized()._nulls.AsSpan(0, (Count + 63) >> 6);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool IsNull(int row) => _nullCount != 0 && (_nulls[row >> 6] & (1UL << row)) != 0;
+    public bool IsNull(int row) => _nullCount != 0 && (_uniform == UniformKind.AllNull || (_nulls[row >> 6] & (1UL << row)) != 0);
 
-    public long GetLong(int row) => _longs[row];
+    public long GetLong(int row) => _uniform == UniformKind.None ? _longs[row] : 0;
 
-    public double GetDouble(int row) => _doubles[row];
+    public double GetDouble(int row) => _uniform == UniformKind.None ? _doubles[row] : 0;
 
-    public decimal GetDecimal(int row) => _decimals[row];
+    public decimal GetDecimal(int row) => _uniform == UniformKind.None ? _decimals[row] : 0;
 
-    public Guid GetGuid(int row) => _guids[row];
+    public Guid GetGuid(int row) => _uniform == UniformKind.None ? _guids[row] : default;
 
-    public ReadOnlySpan<byte> GetUtf8(int row) => _utf8.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row]);
+    public ReadOnlySpan<byte> GetUtf8(int row) => _uniform == UniformKind.None ? _utf8.AsSpan(_offsets[row], _offsets[row + 1] - _offsets[row]) : [];
 
     public string GetString(int row) => Encoding.UTF8.GetString(GetUtf8(row));
 
     public void Clear()
     {
+        if (_uniform == UniformKind.None)
+        {
+            Array.Clear(_nulls, 0, Math.Min(_nulls.Length, (Count + 63) >> 6));
+        }
+
         Count = 0;
         _utf8Length = 0;
         _nullCount = 0;
-        Array.Clear(_nulls);
+        _uniform = UniformKind.NoRows;
     }
 
     /// <summary>Drops rows past <paramref name="newCount"/> (undoes a half-converted row).</summary>
     public void Truncate(int newCount)
     {
+        if (_uniform != UniformKind.None)
+        {
+            if (newCount < Count)
+            {
+                Count = newCount;
+                _nullCount = _uniform == UniformKind.AllNull ? newCount : 0;
+            }
+
+            return;
+        }
+
         while (Count > newCount)
         {
             Count--;
@@ -92,6 +120,15 @@ internal sealed class ColumnBuffer
 
     public void AppendNull()
     {
+        if (_uniform is UniformKind.NoRows or UniformKind.AllNull || (_uniform == UniformKind.AllEmpty && Count == 0))
+        {
+            _uniform = UniformKind.AllNull;
+            Count++;
+            _nullCount++;
+            return;
+        }
+
+        Materialize();
         var row = Count;
         AppendDefault();
         _nulls[row >> 6] |= 1UL << row;
@@ -100,44 +137,49 @@ internal sealed class ColumnBuffer
 
     public void AppendLong(long value)
     {
+        Materialize();
         EnsureRow();
         _longs[Count++] = value;
     }
 
     public void AppendDouble(double value)
     {
+        Materialize();
         EnsureRow();
         _doubles[Count++] = value;
     }
 
     public void AppendDecimal(decimal value)
     {
+        Materialize();
         EnsureRow();
         _decimals[Count++] = value;
     }
 
     public void AppendGuid(Guid value)
     {
+        Materialize();
         EnsureRow();
         _guids[Count++] = value;
     }
 
     public void AppendUtf8(ReadOnlySpan<byte> value)
     {
-        EnsureRow();
         value.CopyTo(ReserveUtf8(value.Length));
         CommitUtf8(value.Length);
     }
 
     public void AppendString(string value)
     {
-        EnsureRow();
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
         var written = Encoding.UTF8.GetBytes(value, ReserveUtf8(max));
         CommitUtf8(written);
     }
 
-    /// <summary>Space for the next string's bytes; finish with <see cref="CommitUtf8"/>.</summary>
+    /// <summary>
+    /// Space for the next string's bytes; finish with <see cref="CommitUtf8"/>. (A uniform buffer holds no bytes, so
+    /// reserving does not materialize it: an empty string then keeps it uniform.)
+    /// </summary>
     public Span<byte> ReserveUtf8(int maxBytes)
     {
         if (_utf8Length + maxBytes > _utf8.Length)
@@ -150,6 +192,14 @@ internal sealed class ColumnBuffer
 
     public void CommitUtf8(int length)
     {
+        if (length == 0 && (_uniform is UniformKind.NoRows or UniformKind.AllEmpty || (_uniform == UniformKind.AllNull && Count == 0)))
+        {
+            _uniform = UniformKind.AllEmpty;
+            Count++;
+            return;
+        }
+
+        Materialize();
         EnsureRow();
         _utf8Length += length;
         _offsets[++Count] = _utf8Length;
@@ -183,6 +233,14 @@ internal sealed class ColumnBuffer
             return;
         }
 
+        var kind = source.Uniform;
+        if (kind != UniformKind.None)
+        {
+            AppendRepeated(kind, n);
+            return;
+        }
+
+        Materialize();
         var start = Count;
         var total = start + n;
         if ((total + 63) >> 6 > _nulls.Length)
@@ -238,6 +296,107 @@ internal sealed class ColumnBuffer
                     _nullCount++;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Makes room for <paramref name="rows"/> rows and <paramref name="utf8Bytes"/> bytes of text at once, so a buffer
+    /// that is filled batch by batch up to a known size does not grow (and copy) step by step.
+    /// </summary>
+    public void EnsureCapacity(int rows, long utf8Bytes)
+    {
+        Materialize();
+        ReserveRows(rows);
+        if (ColumnTypeFacts.IsText(Type) && utf8Bytes > _utf8.Length)
+        {
+            Array.Resize(ref _utf8, (int)Math.Min(utf8Bytes, Array.MaxLength));
+        }
+    }
+
+    /// <summary>Appends <paramref name="n"/> nulls (or empty strings), staying uniform when this buffer is.</summary>
+    public void AppendRepeated(UniformKind kind, int n)
+    {
+        if (n == 0)
+        {
+            return;
+        }
+
+        if (_uniform == UniformKind.NoRows || Count == 0 || _uniform == kind)
+        {
+            _uniform = kind;
+            Count += n;
+            _nullCount += kind == UniformKind.AllNull ? n : 0;
+            return;
+        }
+
+        Materialize();
+        ReserveRows(Count + n);
+        FillRepeated(Count, n, kind == UniformKind.AllNull);
+        Count += n;
+        _nullCount += kind == UniformKind.AllNull ? n : 0;
+    }
+
+    /// <summary>Turns a uniform buffer into explicit arrays (zero values, null bits, empty strings).</summary>
+    private void Materialize()
+    {
+        if (_uniform == UniformKind.None)
+        {
+            return;
+        }
+
+        var allNull = _uniform == UniformKind.AllNull;
+        var count = Count;
+        _uniform = UniformKind.None;
+        if (count > 0)
+        {
+            ReserveRows(count);
+            FillRepeated(0, count, allNull);
+        }
+    }
+
+    private ColumnBuffer Materialized()
+    {
+        Materialize();
+        return this;
+    }
+
+    /// <summary>Capacity for <paramref name="rows"/> rows in the typed array and the null bitmap.</summary>
+    private void ReserveRows(int rows)
+    {
+        if ((rows + 63) >> 6 > _nulls.Length)
+        {
+            Array.Resize(ref _nulls, Math.Max((rows + 63) >> 6, _nulls.Length * 2));
+        }
+
+        switch (Type)
+        {
+            case ColumnType.Real: Grow(ref _doubles, rows); break;
+            case ColumnType.Decimal: Grow(ref _decimals, rows); break;
+            case ColumnType.Guid: Grow(ref _guids, rows); break;
+            case ColumnType.String or ColumnType.Dynamic: Grow(ref _offsets, rows + 1); break;
+            default: Grow(ref _longs, rows); break;
+        }
+    }
+
+    /// <summary>Writes default values (and null bits when <paramref name="nulls"/>) into rows [start, start + n); the caller counts the nulls.</summary>
+    private void FillRepeated(int start, int n, bool nulls)
+    {
+        switch (Type)
+        {
+            case ColumnType.Real: _doubles.AsSpan(start, n).Clear(); break;
+            case ColumnType.Decimal: _decimals.AsSpan(start, n).Clear(); break;
+            case ColumnType.Guid: _guids.AsSpan(start, n).Clear(); break;
+            case ColumnType.String or ColumnType.Dynamic: _offsets.AsSpan(start + 1, n).Fill(_offsets[start]); break;
+            default: _longs.AsSpan(start, n).Clear(); break;
+        }
+
+        if (nulls)
+        {
+            for (var i = start; i < start + n; i++)
+            {
+                _nulls[i >> 6] |= 1UL << i;
+            }
+
         }
     }
 

@@ -65,7 +65,16 @@ internal sealed class RowBatch
         _emptyRowCount = 0;
     }
 
-    /// <summary>Serializes for the WAL: table, ingestion time, row count, then each column's name, type, nulls, values.</summary>
+    // Per-column flag in a WAL record: how the nulls are given, and whether values follow.
+    private const byte NoNulls = 0;
+    private const byte NullBitmapFollows = 1;
+    private const byte AllNullNoValues = 2;
+    private const byte AllEmptyNoValues = 3;
+
+    /// <summary>
+    /// Serializes for the WAL: table, ingestion time, row count, then each column's name, type, nulls, values. A
+    /// column whose rows are all null (or all empty strings) is only a flag.
+    /// </summary>
     public void WriteTo(Stream s)
     {
         Span<int> bits = stackalloc int[4];
@@ -78,7 +87,17 @@ internal sealed class RowBatch
             var buffer = Buffers[c];
             s.String(Columns[c].Name);
             s.U8((byte)Columns[c].Type);
-            s.U8(buffer.NullCount > 0 ? (byte)1 : (byte)0);
+            switch (buffer.Uniform)
+            {
+                case UniformKind.AllNull:
+                    s.U8(AllNullNoValues);
+                    continue;
+                case UniformKind.AllEmpty:
+                    s.U8(AllEmptyNoValues);
+                    continue;
+            }
+
+            s.U8(buffer.NullCount > 0 ? NullBitmapFollows : NoNulls);
             if (buffer.NullCount > 0)
             {
                 foreach (var word in buffer.NullBitmap)
@@ -161,10 +180,32 @@ internal sealed class RowBatch
         {
             var name = cursor.String();
             var type = (ColumnType)cursor.U8();
+            if (!ColumnTypeFacts.IsDefined(type))
+            {
+                ThrowHelper.Corrupt("wal", $"unknown column type {(byte)type}");
+            }
+
             columns[c] = new ColumnDefinition(name, type);
             var buffer = new ColumnBuffer(type);
             batch.Buffers[c] = buffer;
-            var hasNulls = cursor.U8() != 0;
+            var flag = cursor.U8();
+            if (flag is AllNullNoValues or AllEmptyNoValues)
+            {
+                if (flag == AllEmptyNoValues && !ColumnTypeFacts.IsText(type))
+                {
+                    ThrowHelper.Corrupt("wal", "empty-string flag on a non-text column");
+                }
+
+                buffer.AppendRepeated(flag == AllNullNoValues ? UniformKind.AllNull : UniformKind.AllEmpty, rows);
+                continue;
+            }
+
+            if (flag > NullBitmapFollows)
+            {
+                ThrowHelper.Corrupt("wal", $"unknown column flag {flag}");
+            }
+
+            var hasNulls = flag == NullBitmapFollows;
             if (hasNulls)
             {
                 for (var w = 0; w < nulls.Length; w++)

@@ -19,7 +19,10 @@ namespace Vigil.Storage.Wal;
 internal sealed class WriteAheadLog : IDisposable
 {
     public const ulong Magic = 0x3147535F4C415747UL; // "GWAL_SG1"
-    public const ushort Version = 1;
+    public const ushort Version = 2;
+
+    /// <summary>Version 1 records lack the uniform-column flags of row batches; they replay unchanged.</summary>
+    public const ushort MinVersion = 1;
     private const int SegmentHeaderSize = 16;
     private const int RecordOverhead = 16;
     private const string Extension = ".wal";
@@ -84,12 +87,27 @@ internal sealed class WriteAheadLog : IDisposable
         return new WriteAheadLog(directory, segmentBytes, lastSequence, active);
     }
 
+    /// <summary>Bytes a caller of <see cref="AppendFramed"/> leaves free before the payload (length, sequence).</summary>
+    public const int RecordHeaderBytes = 12;
+
+    /// <summary>Bytes a caller of <see cref="AppendFramed"/> leaves free after the payload (checksum).</summary>
+    public const int RecordTrailerBytes = 4;
+
     /// <summary>Appends a record and returns its sequence number; durable only after <see cref="WaitDurable"/>.</summary>
     public long Append(ReadOnlySpan<byte> payload)
     {
         var record = new byte[payload.Length + RecordOverhead];
-        BinaryPrimitives.WriteInt32LittleEndian(record, payload.Length);
-        payload.CopyTo(record.AsSpan(12));
+        payload.CopyTo(record.AsSpan(RecordHeaderBytes));
+        return AppendFramed(record);
+    }
+
+    /// <summary>
+    /// Appends a record whose payload the caller already put in place, between <see cref="RecordHeaderBytes"/> and
+    /// <see cref="RecordTrailerBytes"/> free bytes that this fills in: no copy of the payload is made.
+    /// </summary>
+    public long AppendFramed(Span<byte> record)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(record, record.Length - RecordOverhead);
         lock (_appendLock)
         {
             if (_disposed)
@@ -98,8 +116,8 @@ internal sealed class WriteAheadLog : IDisposable
             }
 
             var sequence = _lastSequence + 1;
-            BinaryPrimitives.WriteInt64LittleEndian(record.AsSpan(4), sequence);
-            BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(record.Length - 4), Crc32C.Compute(record.AsSpan(0, record.Length - 4)));
+            BinaryPrimitives.WriteInt64LittleEndian(record[4..], sequence);
+            BinaryPrimitives.WriteUInt32LittleEndian(record[^4..], Crc32C.Compute(record[..^4]));
             if (_active.Length > SegmentHeaderSize && _active.Length + record.Length > _segmentBytes)
             {
                 Roll(sequence);
@@ -229,7 +247,7 @@ internal sealed class WriteAheadLog : IDisposable
             return;
         }
 
-        if (BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)) != Version)
+        if (BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)) is < MinVersion or > Version)
         {
             reportProblem($"{path}: unsupported WAL version; segment skipped");
             return;
