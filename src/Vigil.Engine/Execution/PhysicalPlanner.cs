@@ -35,6 +35,8 @@ internal static class PhysicalPlanner
             case LogicalJoin join:
                 return new HashJoinOperator(
                     Create(join.Left, snapshot, context, statistics), Create(join.Right, snapshot, context, statistics), join, context);
+            case LogicalMvExpand mvExpand:
+                return new MvExpandOperator(Create(mvExpand.Input, snapshot, context, statistics), mvExpand, context);
             default:
                 throw QueryException.NotSupported($"Executing '{op.Describe()}'");
         }
