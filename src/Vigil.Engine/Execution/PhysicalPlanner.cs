@@ -37,6 +37,10 @@ internal static class PhysicalPlanner
                     Create(join.Left, snapshot, context, statistics), Create(join.Right, snapshot, context, statistics), join, context);
             case LogicalMvExpand mvExpand:
                 return new MvExpandOperator(Create(mvExpand.Input, snapshot, context, statistics), mvExpand, context);
+            case LogicalMvApply mvApply:
+                return new MvApplyOperator(Create(mvApply.Input, snapshot, context, statistics), mvApply, snapshot, context, statistics);
+            case LogicalApplyRows applyRows:
+                return new ApplyRowsSource(applyRows);
             default:
                 throw QueryException.NotSupported($"Executing '{op.Describe()}'");
         }

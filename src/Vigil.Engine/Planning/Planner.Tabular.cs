@@ -39,6 +39,8 @@ internal sealed partial class Planner
                 return PlanRange(range);
             case UnionOperator union:
                 return PlanUnion(union, null);
+            case QueryOperator leading when _implicitInput is not null:
+                return PlanOperator(leading, _implicitInput);
             default:
                 throw QueryException.NotSupported($"The tabular expression '{Snippet(expression)}'");
         }
@@ -77,6 +79,8 @@ internal sealed partial class Planner
                 return PlanJoin(join, input, output);
             case UnionOperator union:
                 return PlanUnion(union, input);
+            case MvApplyOperator mvApply:
+                return PlanMvApply(mvApply, input, output);
             case MvExpandOperator mvExpand:
                 return PlanMvExpand(mvExpand, input, output);
             case RenderOperator render:
