@@ -41,6 +41,8 @@ internal static class PhysicalPlanner
                 return new MvApplyOperator(Create(mvApply.Input, snapshot, context, statistics), mvApply, snapshot, context, statistics);
             case LogicalApplyRows applyRows:
                 return new ApplyRowsSource(applyRows);
+            case LogicalParse parse:
+                return new ParseOperator(Create(parse.Input, snapshot, context, statistics), parse, context);
             default:
                 throw QueryException.NotSupported($"Executing '{op.Describe()}'");
         }

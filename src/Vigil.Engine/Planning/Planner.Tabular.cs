@@ -81,6 +81,12 @@ internal sealed partial class Planner
                 return PlanUnion(union, input);
             case MvApplyOperator mvApply:
                 return PlanMvApply(mvApply, input, output);
+            case ParseOperator parse:
+                return PlanParse(parse.Parameters, parse.Source, parse.Pattern, false, input, output);
+            case ParseWhereOperator parseWhere:
+                return PlanParse(parseWhere.Parameters, parseWhere.Source, parseWhere.Pattern, true, input, output);
+            case ParseKvOperator parseKv:
+                return PlanParseKv(parseKv, input, output);
             case MvExpandOperator mvExpand:
                 return PlanMvExpand(mvExpand, input, output);
             case RenderOperator render:
