@@ -79,6 +79,8 @@ internal sealed partial class Planner
                 return PlanJoin(join, input, output);
             case UnionOperator union:
                 return PlanUnion(union, input);
+            case LookupOperator lookup:
+                return PlanLookup(lookup, input, output);
             case MvApplyOperator mvApply:
                 return PlanMvApply(mvApply, input, output);
             case ParseOperator parse:
