@@ -43,6 +43,8 @@ internal static class PhysicalPlanner
                 return new ApplyRowsSource(applyRows);
             case LogicalParse parse:
                 return new ParseOperator(Create(parse.Input, snapshot, context, statistics), parse, context);
+            case LogicalSample sample:
+                return new ReservoirSampleOperator(Create(sample.Input, snapshot, context, statistics), sample);
             default:
                 throw QueryException.NotSupported($"Executing '{op.Describe()}'");
         }
