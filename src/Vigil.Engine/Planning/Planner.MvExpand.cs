@@ -7,7 +7,8 @@ namespace Vigil.Engine.Planning;
 internal sealed partial class Planner
 {
     /// <summary>What mv-expand and mv-apply share: the input with each expanded value computed in its column.</summary>
-    private sealed record Expansion(LogicalProject Prepared, int[] Ordinals, ScalarType[] Types, bool BagAsArray, string? IndexName, long Limit);
+    private sealed record Expansion(
+        LogicalProject Prepared, int[] Ordinals, ScalarType[] Types, bool BagAsArray, string? IndexName, long Limit);
 
     private LogicalOperator PlanMvExpand(MvExpandOperator mvExpand, LogicalOperator input, TableSchema output)
     {
@@ -43,7 +44,8 @@ internal sealed partial class Planner
             columns.Add(new ColumnSymbol(indexName, ScalarType.Long));
         }
 
-        return new LogicalMvExpand(expansion.Prepared, expansion.Ordinals, expansion.BagAsArray, indexOrdinal, expansion.Limit, new TableSchema(columns));
+        return new LogicalMvExpand(
+            expansion.Prepared, expansion.Ordinals, expansion.BagAsArray, indexOrdinal, expansion.Limit, new TableSchema(columns));
     }
 
     /// <summary>
@@ -96,7 +98,9 @@ internal sealed partial class Planner
             }
             else
             {
-                types[i] = item.ToType is null ? ScalarType.Dynamic : throw QueryException.NotSupported($"The clause '{Snippet(item.ToType)}'");
+                types[i] = item.ToType is null
+                    ? ScalarType.Dynamic
+                    : throw QueryException.NotSupported($"The clause '{Snippet(item.ToType)}'");
             }
 
             if (output is not null && output.TryGetColumn(name, out var bound) && PlanTypes.Normalize(bound.Type) != types[i])

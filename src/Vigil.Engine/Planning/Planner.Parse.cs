@@ -67,7 +67,9 @@ internal sealed partial class Planner
                     break;
                 case NameAndTypeDeclaration or NameReference:
                 {
-                    var name = element is NameAndTypeDeclaration declaration ? declaration.Name.SimpleName : ((NameReference)element).SimpleName;
+                    var name = element is NameAndTypeDeclaration declaration
+                        ? declaration.Name.SimpleName
+                        : ((NameReference)element).SimpleName;
                     var ordinal = output.IndexOf(name);
                     if (ordinal < 0)
                     {
@@ -76,7 +78,8 @@ internal sealed partial class Planner
 
                     var group = "c" + captures.Count.ToString(CultureInfo.InvariantCulture);
                     captures.Add(ordinal);
-                    regex.Append("(?<").Append(group).Append('>').Append(CapturePattern(output.Columns[ordinal].Type, kind, isLast)).Append(')');
+                    var capture = CapturePattern(output.Columns[ordinal].Type, kind, isLast);
+                    regex.Append("(?<").Append(group).Append('>').Append(capture).Append(')');
                     break;
                 }
 
@@ -128,7 +131,9 @@ internal sealed partial class Planner
         var value = PlanScalar(expression, TableSchema.Empty);
         if (Optimizer.ConstantFolding.TryFold(value, _nowTicks) is { } constant)
         {
-            return constant.Type == ScalarType.String ? constant.String : constant.IsNull ? string.Empty : constant.ToString() ?? string.Empty;
+            return constant.Type == ScalarType.String ? constant.String
+                : constant.IsNull ? string.Empty
+                : constant.ToString() ?? string.Empty;
         }
 
         throw new QueryException(QueryErrorKind.Semantic, $"'{Snippet(expression)}' must be a constant.");

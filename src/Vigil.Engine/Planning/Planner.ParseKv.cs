@@ -42,7 +42,9 @@ internal sealed partial class Planner
                     });
                     break;
                 case "escape":
-                    escapes.Add(value.Length == 1 ? value[0] : throw new QueryException(QueryErrorKind.Semantic, "parse-kv escape must be one character."));
+                    escapes.Add(value.Length == 1
+                        ? value[0]
+                        : throw new QueryException(QueryErrorKind.Semantic, "parse-kv escape must be one character."));
                     break;
                 case "regex":
                     try

@@ -56,7 +56,9 @@ internal sealed class KeyValueExtractor : TextExtractor
     }
 
     public override string Describe() =>
-        _regex is not null ? $"kv /{_regex}/" : _pairDelimiter is not null ? $"kv pairs '{_pairDelimiter}' '{_kvDelimiter}'{(_greedy ? " greedy" : string.Empty)}" : "kv";
+        _regex is not null ? $"kv /{_regex}/"
+        : _pairDelimiter is not null ? $"kv pairs '{_pairDelimiter}' '{_kvDelimiter}'{(_greedy ? " greedy" : string.Empty)}"
+        : "kv";
 
     private void ExtractByRegex(string text, Span<string?> values)
     {

@@ -5,7 +5,8 @@ namespace Vigil.Engine.Execution.Extraction;
 /// <summary>parse's pattern as a regex whose groups <c>c0</c>, <c>c1</c>... capture the fields in order.</summary>
 internal sealed class PatternExtractor(Regex regex, int fields) : TextExtractor
 {
-    private readonly string[] _groups = [.. Enumerable.Range(0, fields).Select(i => "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    private readonly string[] _groups =
+        [.. Enumerable.Range(0, fields).Select(i => "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     public override bool TryExtract(string text, Span<string?> values)
     {

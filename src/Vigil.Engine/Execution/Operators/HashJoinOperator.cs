@@ -7,9 +7,10 @@ namespace Vigil.Engine.Execution.Operators;
 
 /// <summary>
 /// A hash join: reads the right side into a buffer and a hash table on its encoded keys, then probes with the left
-/// side's batches (rightsemi/rightanti mark matched right rows, then emit them). innerunique (Kusto's default) keeps only the first left row of each key; leftouter keeps
-/// unmatched left rows with nulls on the right; rightouter adds unmatched right rows with nulls on the left, fullouter
-/// both; leftsemi/leftanti keep left rows that have / have no match. Null keys match nothing. Left and right key columns share their encoders, so equal values get equal key parts.
+/// side's batches (rightsemi/rightanti mark matched right rows, then emit them). innerunique (Kusto's default) keeps
+/// only the first left row of each key; leftouter keeps unmatched left rows with nulls on the right; rightouter adds
+/// unmatched right rows with nulls on the left, fullouter both; leftsemi/leftanti keep left rows that have / have no
+/// match. Null keys match nothing. Left and right key columns share their encoders, so equal values get equal key parts.
 /// </summary>
 internal sealed class HashJoinOperator : PhysicalOperator
 {

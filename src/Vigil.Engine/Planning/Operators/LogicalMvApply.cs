@@ -8,7 +8,8 @@ namespace Vigil.Engine.Planning.Operators;
 /// each of its result rows is output after the input row's <see cref="KeptOrdinals"/> columns. The subquery is
 /// planned once and not a child: the optimizer leaves it as planned.
 /// </summary>
-internal sealed class LogicalMvApply(LogicalOperator input, LogicalOperator subquery, ApplyFeed feed, int[] keptOrdinals, TableSchema schema)
+internal sealed class LogicalMvApply(
+    LogicalOperator input, LogicalOperator subquery, ApplyFeed feed, int[] keptOrdinals, TableSchema schema)
     : UnaryLogicalOperator(input, schema)
 {
     public LogicalOperator Subquery { get; } = subquery;
@@ -21,7 +22,8 @@ internal sealed class LogicalMvApply(LogicalOperator input, LogicalOperator subq
     public override LogicalOperator WithInput(LogicalOperator input) => new LogicalMvApply(input, Subquery, Feed, KeptOrdinals, Schema);
 
     public override string Describe() =>
-        $"MvApply keep [{Join(KeptOrdinals.Select(o => Input.Schema.Columns[o].Name))}] on ({Subquery.Explain().Trim().Replace("\n", " / ", StringComparison.Ordinal)})";
+        $"MvApply keep [{Join(KeptOrdinals.Select(o => Input.Schema.Columns[o].Name))}] "
+        + $"on ({Subquery.Explain().Trim().Replace("\n", " / ", StringComparison.Ordinal)})";
 
     public override void Verify()
     {
@@ -29,7 +31,8 @@ internal sealed class LogicalMvApply(LogicalOperator input, LogicalOperator subq
         {
             if ((uint)ordinal >= (uint)Input.Schema.Count)
             {
-                throw new InvalidOperationException($"Plan invariant: {Describe()} keeps column #{ordinal} of a {Input.Schema.Count}-column input.");
+                throw new InvalidOperationException(
+                    $"Plan invariant: {Describe()} keeps column #{ordinal} of a {Input.Schema.Count}-column input.");
             }
         }
 

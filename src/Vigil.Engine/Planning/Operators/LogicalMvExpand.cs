@@ -9,7 +9,8 @@ namespace Vigil.Engine.Planning.Operators;
 /// <see cref="LogicalOperator.Schema"/>; the other columns repeat. With <see cref="IndexOrdinal"/> set, that output
 /// column holds the element's position (<c>with_itemindex</c>).
 /// </summary>
-internal sealed class LogicalMvExpand(LogicalOperator input, int[] ordinals, bool bagAsArray, int indexOrdinal, long limit, TableSchema schema)
+internal sealed class LogicalMvExpand(
+    LogicalOperator input, int[] ordinals, bool bagAsArray, int indexOrdinal, long limit, TableSchema schema)
     : UnaryLogicalOperator(input, schema)
 {
     /// <summary>Input (and output) ordinals of the expanded columns.</summary>
@@ -38,7 +39,8 @@ internal sealed class LogicalMvExpand(LogicalOperator input, int[] ordinals, boo
         {
             if ((uint)ordinal >= (uint)Input.Schema.Count)
             {
-                throw new InvalidOperationException($"Plan invariant: {Describe()} expands column #{ordinal} of a {Input.Schema.Count}-column input.");
+                throw new InvalidOperationException(
+                    $"Plan invariant: {Describe()} expands column #{ordinal} of a {Input.Schema.Count}-column input.");
             }
         }
 

@@ -12,7 +12,8 @@ namespace Vigil.Engine.Planning.Operators;
 /// dropped instead. A field not found is null. The other columns pass through.
 /// </summary>
 internal sealed class LogicalParse(
-    LogicalOperator input, ScalarExpr source, TextExtractor extractor, int[] ordinals, bool relaxed, bool keepOnlyMatches, TableSchema schema)
+    LogicalOperator input, ScalarExpr source, TextExtractor extractor, int[] ordinals, bool relaxed, bool keepOnlyMatches,
+    TableSchema schema)
     : UnaryLogicalOperator(input, schema)
 {
     public ScalarExpr Source { get; } = source;
