@@ -35,6 +35,16 @@ internal static class PhysicalPlanner
             case LogicalJoin join:
                 return new HashJoinOperator(
                     Create(join.Left, snapshot, context, statistics), Create(join.Right, snapshot, context, statistics), join, context);
+            case LogicalMvExpand mvExpand:
+                return new MvExpandOperator(Create(mvExpand.Input, snapshot, context, statistics), mvExpand, context);
+            case LogicalMvApply mvApply:
+                return new MvApplyOperator(Create(mvApply.Input, snapshot, context, statistics), mvApply, snapshot, context, statistics);
+            case LogicalApplyRows applyRows:
+                return new ApplyRowsSource(applyRows);
+            case LogicalParse parse:
+                return new ParseOperator(Create(parse.Input, snapshot, context, statistics), parse, context);
+            case LogicalSample sample:
+                return new ReservoirSampleOperator(Create(sample.Input, snapshot, context, statistics), sample);
             default:
                 throw QueryException.NotSupported($"Executing '{op.Describe()}'");
         }

@@ -46,7 +46,8 @@ internal sealed class PredicatePushdown : IOptimizerPass
                 return project.WithInput(Push(project.Input, remapped));
             }
 
-            case LogicalJoin join when join.Kind is not ("rightsemi" or "rightanti") && ReadsOnlyLeft(predicate, join.Left.Schema.Count):
+            case LogicalJoin join when join.Kind is not ("rightsemi" or "rightanti" or "rightouter" or "fullouter")
+                && ReadsOnlyLeft(predicate, join.Left.Schema.Count):
                 // Left columns keep their ordinals in the join's output. Kusto filters the left side before
                 // innerunique picks one row per key, so this also gives its documented results.
                 return join.WithChildren([Push(join.Left, predicate), join.Right]);

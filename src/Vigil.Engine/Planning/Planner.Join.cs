@@ -19,7 +19,8 @@ internal sealed partial class Planner
         }
 
         kind = kind switch { "anti" or "leftantisemi" => "leftanti", "rightantisemi" => "rightanti", _ => kind };
-        if (kind is not ("innerunique" or "inner" or "leftouter" or "leftsemi" or "leftanti" or "rightsemi" or "rightanti"))
+        if (kind is not ("innerunique" or "inner" or "leftouter" or "rightouter" or "fullouter"
+            or "leftsemi" or "leftanti" or "rightsemi" or "rightanti"))
         {
             throw QueryException.NotSupported($"join kind={kind}");
         }

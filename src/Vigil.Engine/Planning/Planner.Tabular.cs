@@ -39,6 +39,8 @@ internal sealed partial class Planner
                 return PlanRange(range);
             case UnionOperator union:
                 return PlanUnion(union, null);
+            case QueryOperator leading when _implicitInput is not null:
+                return PlanOperator(leading, _implicitInput);
             default:
                 throw QueryException.NotSupported($"The tabular expression '{Snippet(expression)}'");
         }
@@ -77,6 +79,24 @@ internal sealed partial class Planner
                 return PlanJoin(join, input, output);
             case UnionOperator union:
                 return PlanUnion(union, input);
+            case SampleOperator sample:
+                return new LogicalSample(input, ConstantLong(sample.Count, "sample"));
+            case SampleDistinctOperator sampleDistinct:
+                return PlanSampleDistinct(sampleDistinct, input, output);
+            case GetSchemaOperator:
+                return PlanGetSchema(input, output);
+            case LookupOperator lookup:
+                return PlanLookup(lookup, input, output);
+            case MvApplyOperator mvApply:
+                return PlanMvApply(mvApply, input, output);
+            case ParseOperator parse:
+                return PlanParse(parse.Parameters, parse.Source, parse.Pattern, false, input, output);
+            case ParseWhereOperator parseWhere:
+                return PlanParse(parseWhere.Parameters, parseWhere.Source, parseWhere.Pattern, true, input, output);
+            case ParseKvOperator parseKv:
+                return PlanParseKv(parseKv, input, output);
+            case MvExpandOperator mvExpand:
+                return PlanMvExpand(mvExpand, input, output);
             case RenderOperator render:
                 _visualization = PlanRender(render);
                 return input;

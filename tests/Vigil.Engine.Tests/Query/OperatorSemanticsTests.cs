@@ -195,7 +195,7 @@ public class OperatorSemanticsTests
     [Theory]
     [InlineData("print (1", QueryErrorKind.Syntax)]
     [InlineData("NoSuchTable | take 1", QueryErrorKind.Semantic)]
-    [InlineData("print x = dynamic([1]) | mv-expand x", QueryErrorKind.NotSupported)]
+    [InlineData("print x = 1 | consume", QueryErrorKind.NotSupported)]
     public void Invalid_or_unsupported_queries_raise_a_query_exception(string query, QueryErrorKind kind)
     {
         var e = Assert.Throws<QueryException>(() => QueryRunner.Run(query));

@@ -7,9 +7,10 @@ namespace Vigil.Engine.Execution.Operators;
 
 /// <summary>
 /// A hash join: reads the right side into a buffer and a hash table on its encoded keys, then probes with the left
-/// side's batches (rightsemi/rightanti mark matched right rows, then emit them). innerunique (Kusto's default) keeps only the first left row of each key; leftouter keeps
-/// unmatched left rows with nulls on the right; leftsemi/leftanti keep left rows that have / have no match. Null keys
-/// match nothing. Left and right key columns share their encoders, so equal values get equal key parts.
+/// side's batches (rightsemi/rightanti mark matched right rows, then emit them). innerunique (Kusto's default) keeps
+/// only the first left row of each key; leftouter keeps unmatched left rows with nulls on the right; rightouter adds
+/// unmatched right rows with nulls on the left, fullouter both; leftsemi/leftanti keep left rows that have / have no
+/// match. Null keys match nothing. Left and right key columns share their encoders, so equal values get equal key parts.
 /// </summary>
 internal sealed class HashJoinOperator : PhysicalOperator
 {
@@ -85,7 +86,8 @@ internal sealed class HashJoinOperator : PhysicalOperator
         var keys = new ColumnVector[_leftKeys.Length];
         var seen = _plan.Kind == "innerunique" ? new HashSet<long[]>(KeyPartsComparer.Instance) : null;
         var rightSide = _plan.Kind is "rightsemi" or "rightanti";
-        var matched = rightSide ? new bool[_rightRows.Count] : null;
+        var keepsRight = _plan.Kind is "rightouter" or "fullouter";
+        var matched = rightSide || keepsRight ? new bool[_rightRows.Count] : null;
         while (_left.Next() is { } batch)
         {
             for (var k = 0; k < keys.Length; k++)
@@ -115,7 +117,10 @@ internal sealed class HashJoinOperator : PhysicalOperator
                         matched[match] = true;
                     }
 
-                    continue;
+                    if (rightSide)
+                    {
+                        continue;
+                    }
                 }
 
                 switch (_plan.Kind)
@@ -125,7 +130,7 @@ internal sealed class HashJoinOperator : PhysicalOperator
                         AppendLeft(output, batch, row, leftWidth);
                         output.Commit(1);
                         break;
-                    case "inner" or "innerunique" or "leftouter" when matches is not null:
+                    case "inner" or "innerunique" or "leftouter" or "rightouter" or "fullouter" when matches is not null:
                         foreach (var match in matches)
                         {
                             AppendLeft(output, batch, row, leftWidth);
@@ -138,7 +143,7 @@ internal sealed class HashJoinOperator : PhysicalOperator
                         }
 
                         break;
-                    case "leftouter":
+                    case "leftouter" or "fullouter":
                         AppendLeft(output, batch, row, leftWidth);
                         for (var c = leftWidth; c < output.Columns.Length; c++)
                         {
@@ -151,7 +156,28 @@ internal sealed class HashJoinOperator : PhysicalOperator
             }
         }
 
-        if (matched is not null)
+        if (matched is not null && keepsRight)
+        {
+            // rightouter and fullouter add the right rows no left row matched, with nulls on the left.
+            for (var r = 0; r < matched.Length; r++)
+            {
+                if (!matched[r])
+                {
+                    for (var c = 0; c < leftWidth; c++)
+                    {
+                        output.Columns[c].AppendValue(ScalarValue.Null(output.Columns[c].Type));
+                    }
+
+                    for (var c = 0; c < _rightRows.Columns.Length; c++)
+                    {
+                        output.Columns[leftWidth + c].Append(_rightRows.Columns[c], r);
+                    }
+
+                    output.Commit(1);
+                }
+            }
+        }
+        else if (matched is not null)
         {
             // rightsemi keeps right rows that found a left match; rightanti those that did not.
             for (var r = 0; r < matched.Length; r++)

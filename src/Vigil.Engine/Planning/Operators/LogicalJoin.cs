@@ -15,7 +15,7 @@ internal sealed class LogicalJoin(LogicalOperator left, LogicalOperator right, s
 
     public LogicalOperator Right { get; } = right;
 
-    /// <summary>innerunique (Kusto's default), inner, leftouter, leftsemi, leftanti, rightsemi, rightanti.</summary>
+    /// <summary>innerunique (Kusto's default), inner, leftouter, rightouter, fullouter, leftsemi, leftanti, rightsemi, rightanti.</summary>
     public string Kind { get; } = kind;
 
     public ScalarExpr[] LeftKeys { get; } = leftKeys;
