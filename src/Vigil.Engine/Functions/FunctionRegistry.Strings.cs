@@ -30,9 +30,15 @@ internal static partial class FunctionRegistry
         add(Kernel(StringKernels.CodepointsToString, S, 1, 64, [Keep], propagatesNulls: false), "unicode_codepoints_to_string", "make_string");
         add(Kernel(StringKernels.FormatBytes, S, 1, 4, [ScalarType.Real, L, S, L], propagatesNulls: false), "format_bytes");
         add(Kernel(StringKernels.HasAnyIndex, L, 2, 2, [S, D]), "has_any_index");
+        add(Kernel(StringKernels.Substring, S, 2, 3, [S, L], propagatesNulls: false), "substring");
+        add(Kernel(StringKernels.ReplaceStrings, S, 3, 3, [S, D]), "replace_strings");
         add(Kernel(StringKernels.NewGuid, ScalarType.Guid, 0, 0, [Keep], deterministic: false), "new_guid");
 
         add((_, a, t) => a.Length == 2 ? Fixed(new RegexMatchesFunction(), Strings(a), ScalarType.Bool) : null, "matches regex");
+        add(StringOp<HasPrefixCsOp>(false), "hasprefix_cs");
+        add(StringOp<HasPrefixCsOp>(true), "!hasprefix_cs");
+        add(StringOp<HasSuffixCsOp>(false), "hassuffix_cs");
+        add(StringOp<HasSuffixCsOp>(true), "!hassuffix_cs");
         add(Extract, "extract");
         add(Kernel(RegexKernels.ExtractAll, D, 2, 3, [S, Keep, S]), "extract_all", "extractall");
         add(ExtractJson, "extract_json", "extractjson");

@@ -35,6 +35,14 @@ internal static class RegexCache
 
     private static Regex Build(string pattern, string flags)
     {
+        // Leading inline flags (RE2's (?U) has no .NET form): they join the flags argument.
+        if (pattern.StartsWith("(?", StringComparison.Ordinal) && pattern.IndexOf(')', StringComparison.Ordinal) is > 2 and var close
+            && pattern.AsSpan(2, close - 2).IndexOfAnyExcept("imsU") < 0)
+        {
+            flags += pattern[2..close];
+            pattern = pattern[(close + 1)..];
+        }
+
         var options = RegexOptions.CultureInvariant;
         var ungreedy = false;
         foreach (var flag in flags)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Vigil.Engine.Planning.Expressions;
 using Vigil.Engine.Values;
 using Vigil.Kql.Symbols;
@@ -224,26 +223,5 @@ internal static class RegexKernels
 
         current = value;
         return true;
-    }
-}
-
-/// <summary><c>text matches regex pattern</c> as a typed loop (hot in hunting queries); any pattern, constant or per row.</summary>
-internal sealed class RegexMatchesFunction() : OperatorFunction("matches regex")
-{
-    public override void Evaluate(ReadOnlySpan<Execution.Vectors.ColumnVector> arguments, Execution.Vectors.ColumnVector result, int rowCount, Execution.QueryContext context)
-    {
-        Regex? regex = null;
-        string? pattern = null;
-        for (var i = 0; i < rowCount; i++)
-        {
-            var rowPattern = arguments[1].GetString(i);
-            if (regex is null || !string.Equals(rowPattern, pattern, StringComparison.Ordinal))
-            {
-                regex = RegexCache.Get(rowPattern);
-                pattern = rowPattern;
-            }
-
-            result.Bool[i] = regex.IsMatch(arguments[0].GetString(i));
-        }
     }
 }

@@ -385,5 +385,80 @@ internal static class StringKernels
         return ScalarValue.FromLong(-1);
     }
 
+    /// <summary>
+    /// <c>substring(text, start [, length])</c>: a negative start counts from the end; start and length clamp to
+    /// the text; a negative length gives empty.
+    /// </summary>
+    public static ScalarValue Substring(ReadOnlySpan<ScalarValue> a)
+    {
+        var text = a[0].String;
+        if (a[1].IsNull || (a.Length > 2 && a[2].IsNull))
+        {
+            return Text(string.Empty);
+        }
+
+        var start = a[1].Int64 < 0 ? Math.Max(0, text.Length + a[1].Int64) : Math.Min(a[1].Int64, text.Length);
+        var length = a.Length > 2 ? Math.Clamp(a[2].Int64, 0, text.Length - start) : text.Length - start;
+        return Text(text.Substring((int)start, (int)length));
+    }
+
+    /// <summary>
+    /// <c>replace_strings(text, lookups, rewrites)</c>: earlier lookups take precedence; a later lookup only
+    /// replaces occurrences that do not overlap text an earlier one claimed. Non-string entries are ignored.
+    /// </summary>
+    public static ScalarValue ReplaceStrings(ReadOnlySpan<ScalarValue> a)
+    {
+        var text = a[0].String;
+        var lookups = a[1].Dynamic;
+        var rewrites = a[2].Dynamic;
+        if (lookups.Kind != DynamicKind.Array || rewrites.Kind != DynamicKind.Array || text.Length == 0)
+        {
+            return Text(text);
+        }
+
+        var claims = new List<(int Start, int Length, string Rewrite)>();
+        var claimed = new bool[text.Length];
+        var count = Math.Min(lookups.Count, rewrites.Count);
+        for (var i = 0; i < count; i++)
+        {
+            var lookup = lookups.ArrayItems[i];
+            var rewrite = rewrites.ArrayItems[i];
+            if (lookup.Kind != DynamicKind.String || rewrite.Kind != DynamicKind.String || lookup.StringValue.Length == 0)
+            {
+                continue;
+            }
+
+            var needle = lookup.StringValue;
+            for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at, StringComparison.Ordinal))
+            {
+                if (Array.IndexOf(claimed, true, at, needle.Length) >= 0)
+                {
+                    at++;
+                    continue;
+                }
+
+                Array.Fill(claimed, true, at, needle.Length);
+                claims.Add((at, needle.Length, rewrite.StringValue));
+                at += needle.Length;
+                if (at >= text.Length)
+                {
+                    break;
+                }
+            }
+        }
+
+        claims.Sort((x, y) => x.Start.CompareTo(y.Start));
+        var builder = new StringBuilder(text.Length);
+        var position = 0;
+        foreach (var (start, length, replacement) in claims)
+        {
+            builder.Append(text, position, start - position).Append(replacement);
+            position = start + length;
+        }
+
+        builder.Append(text, position, text.Length - position);
+        return Text(builder.ToString());
+    }
+
     public static ScalarValue NewGuid(ReadOnlySpan<ScalarValue> a) => ScalarValue.FromGuid(Guid.NewGuid());
 }
