@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Vigil.Engine.Execution;
 using Vigil.Engine.Planning.Expressions;
 
@@ -17,5 +18,15 @@ internal sealed class KernelFunction(string name, RowKernel kernel, bool propaga
 
     public override bool IsDeterministic => deterministic;
 
-    protected override ScalarValue Compute(ReadOnlySpan<ScalarValue> arguments, QueryContext context) => kernel(arguments);
+    protected override ScalarValue Compute(ReadOnlySpan<ScalarValue> arguments, QueryContext context)
+    {
+        try
+        {
+            return kernel(arguments);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            throw RegexCache.TimedOut(Name, e);
+        }
+    }
 }

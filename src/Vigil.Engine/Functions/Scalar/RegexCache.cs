@@ -82,6 +82,10 @@ internal static class RegexCache
         }
     }
 
+    /// <summary>The error for a backtracking pattern that ran past the match timeout.</summary>
+    public static QueryException TimedOut(string function, RegexMatchTimeoutException e) =>
+        new(QueryErrorKind.Semantic, $"{function}: the regular expression '{e.Pattern}' took too long on one value (it needs backtracking; RE2 syntax runs in linear time).");
+
     private static QueryException Invalid(string pattern, ArgumentException e) =>
         new(QueryErrorKind.Semantic, $"Invalid regular expression '{pattern}': {e.Message}");
 }

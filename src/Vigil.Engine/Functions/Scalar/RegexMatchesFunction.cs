@@ -20,7 +20,14 @@ internal sealed class RegexMatchesFunction() : OperatorFunction("matches regex")
                 pattern = rowPattern;
             }
 
-            result.Bool[i] = regex.IsMatch(arguments[0].GetString(i));
+            try
+            {
+                result.Bool[i] = regex.IsMatch(arguments[0].GetString(i));
+            }
+            catch (RegexMatchTimeoutException e)
+            {
+                throw RegexCache.TimedOut(Name, e);
+            }
         }
     }
 }
