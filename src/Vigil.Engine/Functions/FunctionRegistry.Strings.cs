@@ -32,6 +32,7 @@ internal static partial class FunctionRegistry
         add(Kernel(StringKernels.HasAnyIndex, L, 2, 2, [S, D]), "has_any_index");
         add(Kernel(StringKernels.Substring, S, 2, 3, [S, L], propagatesNulls: false), "substring");
         add(Kernel(StringKernels.ReplaceStrings, S, 3, 3, [S, D]), "replace_strings");
+        add(Kernel(StringKernels.StrcatArray, S, 2, 2, [D, S], propagatesNulls: false), "strcat_array", "array_strcat");
         add(Kernel(StringKernels.NewGuid, ScalarType.Guid, 0, 0, [Keep], deterministic: false), "new_guid");
 
         add((_, a, t) => a.Length == 2 ? Fixed(new RegexMatchesFunction(), Strings(a), ScalarType.Bool) : null, "matches regex");
@@ -75,6 +76,7 @@ internal static partial class FunctionRegistry
         add(Kernel(ParseKernels.ParseVersion, ScalarType.Decimal, 1, 1, [S]), "parse_version");
         add(Kernel(ParseKernels.ParseCommandLine, D, 2, 2, [S]), "parse_command_line");
         add(Kernel(ParseKernels.ParseCsv, D, 1, 1, [S]), "parse_csv");
+        add(Kernel(XmlToDynamic.ParseXml, D, 1, 1, [S]), "parse_xml");
     }
 
     /// <summary>

@@ -460,5 +460,29 @@ internal static class StringKernels
         return Text(builder.ToString());
     }
 
+    /// <summary><c>strcat_array(array, delimiter)</c>: the elements' text forms joined; not an array gives empty.</summary>
+    public static ScalarValue StrcatArray(ReadOnlySpan<ScalarValue> a)
+    {
+        var array = a[0].Dynamic;
+        if (array.Kind != DynamicKind.Array)
+        {
+            return Text(string.Empty);
+        }
+
+        var builder = new StringBuilder();
+        var items = array.ArrayItems;
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(a[1].String);
+            }
+
+            builder.Append(items[i].Kind == DynamicKind.String ? items[i].StringValue : items[i].ToString());
+        }
+
+        return Text(builder.ToString());
+    }
+
     public static ScalarValue NewGuid(ReadOnlySpan<ScalarValue> a) => ScalarValue.FromGuid(Guid.NewGuid());
 }
