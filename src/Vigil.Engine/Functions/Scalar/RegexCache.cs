@@ -15,22 +15,39 @@ internal static class RegexCache
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
     private static readonly ConcurrentDictionary<(string Pattern, string Flags), Regex> Cache = new();
 
+    [ThreadStatic]
+    private static string? t_lastPattern;
+
+    [ThreadStatic]
+    private static string? t_lastFlags;
+
+    [ThreadStatic]
+    private static Regex? t_lastRegex;
+
     /// <summary>The regex for a Kusto pattern with flags (<c>i</c> ignore case, <c>m</c> multi-line, <c>s</c> dot matches new line, <c>U</c> ungreedy).</summary>
     public static Regex Get(string pattern, string flags = "")
     {
-        if (Cache.TryGetValue((pattern, flags), out var cached))
+        // A constant pattern is the same string instance on every row: skip hashing it.
+        if (ReferenceEquals(pattern, t_lastPattern) && ReferenceEquals(flags, t_lastFlags))
         {
-            return cached;
+            return t_lastRegex!;
         }
 
-        var regex = Build(pattern, flags);
-        if (Cache.Count >= Capacity)
+        if (!Cache.TryGetValue((pattern, flags), out var cached))
         {
-            Cache.Clear();
+            cached = Build(pattern, flags);
+            if (Cache.Count >= Capacity)
+            {
+                Cache.Clear();
+            }
+
+            Cache[(pattern, flags)] = cached;
         }
 
-        Cache[(pattern, flags)] = regex;
-        return regex;
+        t_lastPattern = pattern;
+        t_lastFlags = flags;
+        t_lastRegex = cached;
+        return cached;
     }
 
     private static Regex Build(string pattern, string flags)
