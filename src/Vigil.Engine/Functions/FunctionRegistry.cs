@@ -55,8 +55,6 @@ internal static partial class FunctionRegistry
         Add(Comparison<GreaterOrEqualOp>, ">=");
         Add(StringOp<EqualsIgnoreCaseOp>(false), "=~");
         Add(StringOp<EqualsIgnoreCaseOp>(true), "!~");
-        Add((_, a, t) => a.Length == 2 ? Fixed(new RegexMatchFunction(), Strings(a), ScalarType.Bool) : null, "matches regex");
-        Add((_, a, t) => a.Length == 3 && t == ScalarType.String ? Fixed(new ExtractFunction(), [Convert(a[0], ScalarType.String), Convert(a[1], ScalarType.Long), Convert(a[2], ScalarType.String)], t) : null, "extract");
         Add(StringOp<HasOp>(false), "has");
         Add(StringOp<HasOp>(true), "!has");
         Add(StringOp<HasCsOp>(false), "has_cs");
@@ -132,8 +130,6 @@ internal static partial class FunctionRegistry
         Add((n, a, t) => a.Length == 1 ? Fixed(new ParseJsonFunction(n), a, ScalarType.Dynamic) : null, "parse_json", "parsejson", "todynamic", "toobject");
         Add((_, a, t) => a.Length >= 1 ? Fixed(new CoalesceFunction(), [.. a.Select(x => Convert(x, t))], t) : null, "coalesce");
         Add(Case, "case");
-        Add((_, a, t) => a.Length is 2 or 3 ? Fixed(new SubstringFunction(), [Convert(a[0], ScalarType.String), .. a[1..].Select(x => Convert(x, ScalarType.Long))], ScalarType.String) : null, "substring");
-        Add((_, a, t) => a.Length == 2 ? Fixed(new IndexOfFunction(), Strings(a), ScalarType.Long) : null, "indexof");
         Add((_, a, t) => a.Length == 3 ? Fixed(new ReplaceStringFunction(), Strings(a), ScalarType.String) : null, "replace_string");
         Add((_, a, t) => a.Length is 2 or 3 ? Fixed(new SplitFunction(), [.. Strings(a[..2]), .. a[2..].Select(x => Convert(x, ScalarType.Long))], ScalarType.Dynamic) : null, "split");
         Add(

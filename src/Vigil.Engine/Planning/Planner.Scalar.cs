@@ -101,6 +101,9 @@ internal sealed partial class Planner
 
             case FunctionCallExpression call:
                 return PlanCall(call, input);
+            case TypeOfExpression typeOf:
+                // A type argument (extract(..., typeof(long))): a typed null the function reads the type from.
+                return new ConstantExpr(ScalarValue.Null(PlanTypes.Normalize(_bound.GetType(typeOf))));
             case PathExpression { Selector: NameReference member } path:
                 return PlanAccess(path.Expression, new ConstantExpr(ScalarValue.FromString(member.SimpleName)), expression, input);
             case ElementAccessExpression access:
@@ -234,6 +237,10 @@ internal sealed partial class Planner
         BinaryOperatorKind.NotHasPrefix => "!hasprefix",
         BinaryOperatorKind.HasSuffix => "hassuffix",
         BinaryOperatorKind.NotHasSuffix => "!hassuffix",
+        BinaryOperatorKind.HasPrefixCs => "hasprefix_cs",
+        BinaryOperatorKind.NotHasPrefixCs => "!hasprefix_cs",
+        BinaryOperatorKind.HasSuffixCs => "hassuffix_cs",
+        BinaryOperatorKind.NotHasSuffixCs => "!hassuffix_cs",
         BinaryOperatorKind.Contains => "contains",
         BinaryOperatorKind.ContainsCs => "contains_cs",
         BinaryOperatorKind.NotContains => "!contains",

@@ -4,34 +4,6 @@ using Vigil.Engine.Values;
 
 namespace Vigil.Engine.Functions.Scalar;
 
-/// <summary><c>substring(s, start [, length])</c>: start clamps to the string; a negative length gives empty.</summary>
-internal sealed class SubstringFunction() : ScalarFunction("substring")
-{
-    public override void Evaluate(ReadOnlySpan<ColumnVector> arguments, ColumnVector result, int rowCount, QueryContext context)
-    {
-        for (var i = 0; i < rowCount; i++)
-        {
-            var text = arguments[0].GetString(i);
-            var start = (int)Math.Clamp(arguments[1].Int64[i], 0, text.Length);
-            var length = arguments.Length > 2 ? arguments[2].Int64[i] : text.Length - start;
-            length = Math.Clamp(length, 0, text.Length - start);
-            result.Strings[i] = text.Substring(start, (int)length);
-        }
-    }
-}
-
-/// <summary><c>indexof(s, lookup)</c>: position of the first occurrence (ordinal), -1 when absent.</summary>
-internal sealed class IndexOfFunction() : ScalarFunction("indexof")
-{
-    public override void Evaluate(ReadOnlySpan<ColumnVector> arguments, ColumnVector result, int rowCount, QueryContext context)
-    {
-        for (var i = 0; i < rowCount; i++)
-        {
-            result.Int64[i] = arguments[0].GetString(i).IndexOf(arguments[1].GetString(i), StringComparison.Ordinal);
-        }
-    }
-}
-
 /// <summary><c>replace_string(s, lookup, rewrite)</c>: every ordinal occurrence replaced.</summary>
 internal sealed class ReplaceStringFunction() : ScalarFunction("replace_string")
 {

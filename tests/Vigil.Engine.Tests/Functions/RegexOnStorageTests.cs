@@ -1,0 +1,23 @@
+using Vigil.Engine.Tests.Query;
+
+namespace Vigil.Engine.Tests.Functions;
+
+/// <summary><c>matches regex</c> over dictionary-encoded columns of a real workspace (the per-value memo).</summary>
+public class RegexOnStorageTests(StorageWorkspaceFixture fixture) : IClassFixture<StorageWorkspaceFixture>
+{
+    [Fact]
+    public void Matches_regex_on_a_dictionary_column_agrees_with_equality()
+    {
+        var byRegex = QueryRunner.Rows(QueryRunner.Run("Events_CL | where Computer matches regex @'^host-[34]$' | summarize count() by Computer | sort by Computer asc", fixture.Engine));
+        var byEquality = QueryRunner.Rows(QueryRunner.Run("Events_CL | where Computer in ('host-3', 'host-4') | summarize count() by Computer | sort by Computer asc", fixture.Engine));
+        Assert.Equal(["host-3 | 429", "host-4 | 428"], byRegex);
+        Assert.Equal(byEquality, byRegex);
+    }
+
+    [Fact]
+    public void Extract_on_a_dictionary_column_reads_each_row()
+    {
+        var rows = QueryRunner.Rows(QueryRunner.Run("Events_CL | extend n = extract(@'host-(\\d+)', 1, Computer, typeof(long)) | where n == 3 | count", fixture.Engine));
+        Assert.Equal(["429"], rows);
+    }
+}
