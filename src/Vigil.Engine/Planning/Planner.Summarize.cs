@@ -66,7 +66,20 @@ internal sealed partial class Planner
             }
 
             var type = PlanTypes.Normalize(_bound.GetType(call));
-            aggregates.Add(new AggregateCall(NormalizeAggregateName(function), [.. arguments], [new ColumnSymbol(NextName(function + "_"), type)]));
+            var outputCount = function switch
+            {
+                // One column per requested percentile.
+                "percentile" or "percentiles" => Math.Max(1, arguments.Count - 1),
+                "percentilew" or "percentilesw" => Math.Max(1, arguments.Count - 2),
+                _ => 1,
+            };
+            var outputs = new ColumnSymbol[outputCount];
+            for (var o = 0; o < outputCount; o++)
+            {
+                outputs[o] = new ColumnSymbol(NextName(function + "_"), type);
+            }
+
+            aggregates.Add(new AggregateCall(NormalizeAggregateName(function), [.. arguments], outputs));
         }
 
         return computed is null ? new LogicalAggregate(input, groups, aggregates) : PlanComputedAggregates(input, groups, aggregates, computed);
@@ -161,8 +174,12 @@ internal sealed partial class Planner
     private static string NormalizeAggregateName(string name) => name switch
     {
         "any" => "take_any",
+        "anyif" => "take_anyif",
+        "cnt" => "count",
         "makeset" => "make_set",
         "makelist" => "make_list",
+        "make_dictionary" => "make_bag",
+        "tdigest_merge" => "merge_tdigest",
         _ => name,
     };
 

@@ -32,10 +32,10 @@ internal sealed class CountAggregator(bool conditional) : Aggregator
 }
 
 /// <summary>
-/// <c>dcount(x)</c> and <c>dcountif(x, predicate)</c>: the EXACT number of distinct non-null values (Kusto estimates with HyperLogLog; exact counts
-/// equal its answer for small cardinalities and are never worse; a sketch can replace this later).
+/// <c>count_distinct(x)</c> (and count_distinctif through <see cref="ConditionalAggregator"/>): the exact number of
+/// distinct non-null values. dcount estimates instead (<see cref="HllAggregator"/>).
 /// </summary>
-internal sealed class DistinctCountAggregator(bool conditional = false) : Aggregator
+internal sealed class DistinctCountAggregator : Aggregator
 {
     private HashSet<Planning.Expressions.ScalarValue>?[] _sets = [];
 
@@ -46,7 +46,7 @@ internal sealed class DistinctCountAggregator(bool conditional = false) : Aggreg
         {
             var g = groups[i];
             Ensure(ref _sets, g);
-            if (values.IsNull(rows[i]) || (conditional && (!arguments[1].Bool[rows[i]] || arguments[1].IsNull(rows[i]))))
+            if (values.IsNull(rows[i]))
             {
                 continue;
             }

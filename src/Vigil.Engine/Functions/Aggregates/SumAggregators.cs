@@ -5,7 +5,8 @@ using Vigil.Kql.Symbols;
 namespace Vigil.Engine.Functions.Aggregates;
 
 /// <summary>
-/// <c>sum(x)</c> and <c>avg(x)</c> over numbers and timespans; nulls are skipped; a group without values gives null.
+/// <c>sum(x)</c> and <c>avg(x)</c> over numbers and timespans; nulls are skipped. A group without values gives
+/// Kusto's defaults: sum 0, avg of reals NaN (0/0), avg of other types null.
 /// Integers sum in 64-bit (wrapping), reals in double, decimals in decimal; avg of integers and reals is real.
 /// </summary>
 internal sealed class SumAggregator(bool average, ScalarType resultType) : Aggregator
@@ -60,7 +61,14 @@ internal sealed class SumAggregator(bool average, ScalarType resultType) : Aggre
             var n = _counts[g];
             if (n == 0)
             {
-                output.AppendValue(ScalarValue.Null(output.Type));
+                output.AppendValue(average
+                    ? (output.Type == ScalarType.Real ? ScalarValue.FromReal(double.NaN) : ScalarValue.Null(output.Type))
+                    : output.Type switch
+                    {
+                        ScalarType.Real => ScalarValue.FromReal(0),
+                        ScalarType.Decimal => ScalarValue.FromDecimal(0),
+                        _ => ScalarValue.FromInt64(output.Type, 0),
+                    });
                 continue;
             }
 
