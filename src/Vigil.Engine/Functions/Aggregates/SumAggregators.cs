@@ -5,8 +5,9 @@ using Vigil.Kql.Symbols;
 namespace Vigil.Engine.Functions.Aggregates;
 
 /// <summary>
-/// <c>sum(x)</c> and <c>avg(x)</c> over numbers and timespans; nulls are skipped. A group without values gives
-/// Kusto's defaults: sum 0, avg of reals NaN (0/0), avg of other types null.
+/// <c>sum(x)</c> and <c>avg(x)</c> over numbers and timespans; nulls are skipped, and a group whose values are all
+/// null gives null. A group that got no rows at all (summarize without by over no rows, or sumif/avgif whose predicate
+/// held nowhere) gives Kusto's defaults instead: sum 0, avg of reals NaN (0/0), avg of other types null.
 /// Integers sum in 64-bit (wrapping), reals in double, decimals in decimal; avg of integers and reals is real.
 /// </summary>
 internal sealed class SumAggregator(bool average, ScalarType resultType) : Aggregator
@@ -15,6 +16,7 @@ internal sealed class SumAggregator(bool average, ScalarType resultType) : Aggre
     private double[] _reals = [];
     private decimal[] _decimals = [];
     private long[] _counts = [];
+    private bool[] _seen = [];
 
     public override void Update(ReadOnlySpan<ColumnVector> arguments, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
     {
@@ -27,6 +29,8 @@ internal sealed class SumAggregator(bool average, ScalarType resultType) : Aggre
             Ensure(ref _longs, g);
             Ensure(ref _reals, g);
             Ensure(ref _decimals, g);
+            Ensure(ref _seen, g);
+            _seen[g] = true;
             if (values.IsNull(row))
             {
                 continue;
@@ -55,10 +59,17 @@ internal sealed class SumAggregator(bool average, ScalarType resultType) : Aggre
         Ensure(ref _longs, groupCount);
         Ensure(ref _reals, groupCount);
         Ensure(ref _decimals, groupCount);
+        Ensure(ref _seen, groupCount);
         var output = outputs[0];
         for (var g = 0; g < groupCount; g++)
         {
             var n = _counts[g];
+            if (n == 0 && _seen[g])
+            {
+                output.AppendValue(ScalarValue.Null(output.Type));
+                continue;
+            }
+
             if (n == 0)
             {
                 output.AppendValue(average

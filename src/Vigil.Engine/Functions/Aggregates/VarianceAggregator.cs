@@ -6,14 +6,16 @@ namespace Vigil.Engine.Functions.Aggregates;
 /// <summary>
 /// <c>variance</c>/<c>variancep</c>/<c>stdev</c>/<c>stdevp</c> (and their <c>*if</c> forms through
 /// <see cref="ConditionalAggregator"/>): Welford's running mean and sum of squared deviations per group (numerically stable).
-/// The sample forms use Bessel's correction and give
-/// 0 for fewer than two values (Kusto's default for variance/stdev); the population forms give null without values.
+/// The sample forms use Bessel's correction and give 0 for a single value. Values all null give null; a group that got
+/// no rows at all (summarize without by over no rows, or an *if whose predicate held nowhere) gives Kusto's default:
+/// 0 for variance/stdev, null for variancep/stdevp.
 /// </summary>
 internal sealed class VarianceAggregator(bool sample, bool squareRoot) : Aggregator
 {
     private long[] _counts = [];
     private double[] _means = [];
     private double[] _squares = [];
+    private bool[] _seen = [];
 
     public override void Update(ReadOnlySpan<ColumnVector> arguments, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
     {
@@ -22,6 +24,7 @@ internal sealed class VarianceAggregator(bool sample, bool squareRoot) : Aggrega
         {
             var g = groups[i];
             Grow(g);
+            _seen[g] = true;
             if (!NumericInput.TryRead(values, rows[i], out var x))
             {
                 continue;
@@ -40,9 +43,9 @@ internal sealed class VarianceAggregator(bool sample, bool squareRoot) : Aggrega
         for (var g = 0; g < groupCount; g++)
         {
             var n = _counts[g];
-            double? variance = sample
-                ? (n < 2 ? 0 : _squares[g] / (n - 1))
-                : (n == 0 ? null : _squares[g] / n);
+            double? variance = n == 0 ? (sample && !_seen[g] ? 0 : null)
+                : sample ? (n < 2 ? 0 : _squares[g] / (n - 1))
+                : _squares[g] / n;
             outputs[0].AppendValue(variance is { } v ? ScalarValue.FromReal(squareRoot ? Math.Sqrt(v) : v) : ScalarValue.Null(Kql.Symbols.ScalarType.Real));
         }
     }
@@ -52,6 +55,7 @@ internal sealed class VarianceAggregator(bool sample, bool squareRoot) : Aggrega
         Ensure(ref _counts, g);
         Ensure(ref _means, g);
         Ensure(ref _squares, g);
+        Ensure(ref _seen, g);
     }
 }
 
