@@ -77,6 +77,8 @@ internal sealed partial class Planner
                 return PlanJoin(join, input, output);
             case UnionOperator union:
                 return PlanUnion(union, input);
+            case EvaluateOperator evaluate:
+                return PlanEvaluate(evaluate, input, output);
             case RenderOperator render:
                 _visualization = PlanRender(render);
                 return input;

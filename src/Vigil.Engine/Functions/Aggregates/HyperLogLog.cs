@@ -25,6 +25,9 @@ internal sealed class HyperLogLog
 
     public int Accuracy { get; private set; }
 
+    /// <summary>The hashes of the values while the sketch still counts exactly; null once it estimates.</summary>
+    public IReadOnlySet<ulong>? ExactHashes => _exact;
+
     private int Precision => PrecisionOf(Accuracy);
 
     public static int PrecisionOf(int accuracy) => accuracy switch
