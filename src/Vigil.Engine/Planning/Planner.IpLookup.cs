@@ -104,23 +104,28 @@ internal sealed partial class Planner
                 continue;
             }
 
+            // ipv6_lookup puts the lookup's columns first (as the binder's schema does).
             var combined = new ScalarValue[inputWidth + lookupWidth];
-            Array.Copy(row, combined, inputWidth);
+            var inputStart = v6 ? lookupWidth : 0;
+            var lookupStart = v6 ? 0 : inputWidth;
+            Array.Copy(row, 0, combined, inputStart, inputWidth);
             for (var c = 0; c < lookupWidth; c++)
             {
-                combined[inputWidth + c] = match is { } m ? lookupRows[m][c] : PluginValues.Empty(PlanTypes.Normalize(lookup.Schema.Columns[c].Type));
+                combined[lookupStart + c] = match is { } m ? lookupRows[m][c] : PluginValues.Empty(PlanTypes.Normalize(lookup.Schema.Columns[c].Type));
             }
 
             result.Add(combined);
         }
 
-        // The binder's schema is the input's columns then the lookup's (names made unique).
+        // The binder's schema is the input's columns then the lookup's, or the other way round for ipv6_lookup.
         var columns = new List<ColumnSymbol>();
-        var sources = new List<ColumnSymbol>([.. input.Schema.Columns, .. lookup.Schema.Columns]);
-        var named2 = output.Count == sources.Count && !output.IsOpen ? output : TableSchema.WithUniqueNames(sources);
+        var sources = v6
+            ? new List<ColumnSymbol>([.. lookup.Schema.Columns, .. input.Schema.Columns])
+            : new List<ColumnSymbol>([.. input.Schema.Columns, .. lookup.Schema.Columns]);
+        var names = output.Count == sources.Count && !output.IsOpen ? output : TableSchema.WithUniqueNames(sources);
         for (var c = 0; c < sources.Count; c++)
         {
-            columns.Add(new ColumnSymbol(named2.Columns[c].Name, PlanTypes.Normalize(sources[c].Type)));
+            columns.Add(new ColumnSymbol(names.Columns[c].Name, PlanTypes.Normalize(sources[c].Type)));
         }
 
         return PluginResult(new TableSchema(columns), result);

@@ -54,6 +54,12 @@ internal sealed partial class Planner
                 continue;
             }
 
+            if (function is "take_any" or "any" && (call.Arguments.Count > 1 || call.Arguments.Any(a => a is StarExpression)))
+            {
+                aggregates.Add(PlanTakeAny(call, input.Schema, byColumns, NextName));
+                continue;
+            }
+
             var arguments = new List<ScalarExpr>();
             foreach (var argument in call.Arguments)
             {
@@ -182,6 +188,50 @@ internal sealed partial class Planner
         "tdigest_merge" => "merge_tdigest",
         _ => name,
     };
+
+    /// <summary>
+    /// take_any(Expr, ...) with several values or <c>*</c>: one output per value, <c>*</c> standing for every input
+    /// column that is neither a by column nor already output (as the binder expands it).
+    /// </summary>
+    private AggregateCall PlanTakeAny(FunctionCallExpression call, TableSchema input, HashSet<string> byColumns, Func<string, string> nextName)
+    {
+        var anyStar = call.Arguments.Any(a => a is StarExpression);
+        var doNotRepeat = anyStar ? new HashSet<string>(byColumns, StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal);
+        var arguments = new List<ScalarExpr>();
+        var outputs = new List<ColumnSymbol>();
+        void Add(ScalarExpr expression, string name)
+        {
+            arguments.Add(expression);
+            outputs.Add(new ColumnSymbol(nextName(name), expression.Type));
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument is StarExpression)
+            {
+                foreach (var column in input.Columns)
+                {
+                    if (doNotRepeat.Add(column.Name))
+                    {
+                        Add(ColumnOf(input, column.Name), column.Name);
+                    }
+                }
+
+                continue;
+            }
+
+            var (name, expression) = Unname(argument);
+            var source = expression is NameReference reference ? reference.SimpleName : null;
+            if (anyStar && source is not null && !doNotRepeat.Add(source))
+            {
+                continue;
+            }
+
+            Add(PlanScalar(expression, input), name ?? "any_");
+        }
+
+        return new AggregateCall("take_any", [.. arguments], [.. outputs]);
+    }
 
     /// <summary>
     /// arg_max(ExprToMaximize, Expr...): the first output is the maximized value, then one per further argument,

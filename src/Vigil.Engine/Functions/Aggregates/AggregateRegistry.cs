@@ -94,6 +94,8 @@ internal static class AggregateRegistry
                 return (new PercentileAggregator(args[0].Type, true, Percents(args, 2, nowTicks), true), [args[0], args[1]]);
             case "tdigest" when args.Length is 1 or 2 && DigestAggregator.Supports(args[0].Type):
                 return (new TDigestAggregator(args[0].Type, args.Length == 2), args);
+            case "buildschema" when args.Length == 1:
+                return (new BuildSchemaAggregator(), [args[0]]);
             case "merge_tdigest" or "tdigest_merge" when args.Length == 1:
                 return (new TDigestMergeAggregator(), [args[0]]);
             default:
