@@ -42,6 +42,30 @@ internal sealed class BinaryAggregator(BinaryAggregator.Operation operation, Sca
         }
     }
 
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var o = (BinaryAggregator)other;
+        for (var g = 0; g < groupMap.Length && g < o._has.Length; g++)
+        {
+            if (!o._has[g])
+            {
+                continue;
+            }
+
+            var t = groupMap[g];
+            Ensure(ref _values, t);
+            Ensure(ref _has, t);
+            var x = o._values[g];
+            _values[t] = !_has[t] ? x : operation switch
+            {
+                Operation.And => _values[t] & x,
+                Operation.Or => _values[t] | x,
+                _ => _values[t] ^ x,
+            };
+            _has[t] = true;
+        }
+    }
+
     public override void Finish(int groupCount, ReadOnlySpan<ColumnVector> outputs)
     {
         Ensure(ref _values, groupCount);

@@ -10,6 +10,8 @@ namespace Vigil.Engine.Functions.Aggregates;
 /// </summary>
 internal sealed class ConditionalAggregator(Aggregator inner) : Aggregator
 {
+    private readonly Aggregator _inner = inner;
+
     public override void Update(ReadOnlySpan<ColumnVector> arguments, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
     {
         var predicate = arguments[^1];
@@ -31,7 +33,7 @@ internal sealed class ConditionalAggregator(Aggregator inner) : Aggregator
 
             if (count > 0)
             {
-                inner.Update(arguments[..^1], keptRows.AsSpan(0, count), keptGroups.AsSpan(0, count));
+                _inner.Update(arguments[..^1], keptRows.AsSpan(0, count), keptGroups.AsSpan(0, count));
             }
         }
         finally
@@ -41,5 +43,7 @@ internal sealed class ConditionalAggregator(Aggregator inner) : Aggregator
         }
     }
 
-    public override void Finish(int groupCount, ReadOnlySpan<ColumnVector> outputs) => inner.Finish(groupCount, outputs);
+    public override void Finish(int groupCount, ReadOnlySpan<ColumnVector> outputs) => _inner.Finish(groupCount, outputs);
+
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap) => _inner.Merge(((ConditionalAggregator)other)._inner, groupMap);
 }

@@ -29,6 +29,16 @@ internal sealed class CountAggregator(bool conditional) : Aggregator
             outputs[0].AppendValue(Planning.Expressions.ScalarValue.FromLong(_counts[g]));
         }
     }
+
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var counts = ((CountAggregator)other)._counts;
+        for (var g = 0; g < groupMap.Length && g < counts.Length; g++)
+        {
+            Ensure(ref _counts, groupMap[g]);
+            _counts[groupMap[g]] += counts[g];
+        }
+    }
 }
 
 /// <summary>
@@ -61,6 +71,19 @@ internal sealed class DistinctCountAggregator : Aggregator
         for (var g = 0; g < groupCount; g++)
         {
             outputs[0].AppendValue(Planning.Expressions.ScalarValue.FromLong(_sets[g]?.Count ?? 0));
+        }
+    }
+
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var sets = ((DistinctCountAggregator)other)._sets;
+        for (var g = 0; g < groupMap.Length && g < sets.Length; g++)
+        {
+            Ensure(ref _sets, groupMap[g]);
+            if (sets[g] is { } set)
+            {
+                (_sets[groupMap[g]] ??= []).UnionWith(set);
+            }
         }
     }
 }

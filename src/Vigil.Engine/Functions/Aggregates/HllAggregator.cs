@@ -56,6 +56,30 @@ internal sealed class HllAggregator(int accuracy, HllAggregator.Mode mode) : Agg
         }
     }
 
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var sketches = ((HllAggregator)other)._sketches;
+        for (var g = 0; g < groupMap.Length && g < sketches.Length; g++)
+        {
+            var t = groupMap[g];
+            Ensure(ref _sketches, t);
+            if (sketches[g] is not { } theirs)
+            {
+                continue;
+            }
+
+            if (_sketches[t] is { } mine)
+            {
+                mine.Merge(theirs);
+            }
+            else
+            {
+                HyperLogLog.TryFromDynamic(theirs.ToDynamic(), out var copy);
+                _sketches[t] = copy;
+            }
+        }
+    }
+
     public override void Finish(int groupCount, ReadOnlySpan<ColumnVector> outputs)
     {
         Ensure(ref _sketches, groupCount);

@@ -42,6 +42,32 @@ internal sealed class MakeBagAggregator(long maxSize) : Aggregator
         }
     }
 
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var o = (MakeBagAggregator)other;
+        for (var g = 0; g < groupMap.Length && g < o._bags.Length; g++)
+        {
+            var t = groupMap[g];
+            Ensure(ref _bags, t);
+            Ensure(ref _keys, t);
+            if (o._bags[g] is not { } theirs)
+            {
+                continue;
+            }
+
+            var bag = theirs.ToBag();
+            var builder = _bags[t] ??= new DynamicPropertyBag.Builder();
+            var keys = _keys[t] ??= new HashSet<string>(StringComparer.Ordinal);
+            for (var k = 0; k < bag.Count && keys.Count < maxSize; k++)
+            {
+                if (keys.Add(bag.Keys[k]))
+                {
+                    builder.Set(bag.Keys[k], bag.Values[k]);
+                }
+            }
+        }
+    }
+
     public override void Finish(int groupCount, ReadOnlySpan<ColumnVector> outputs)
     {
         Ensure(ref _bags, groupCount);

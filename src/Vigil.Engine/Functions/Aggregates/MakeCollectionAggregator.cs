@@ -57,6 +57,30 @@ internal sealed class MakeCollectionAggregator(bool distinct, long maxSize, bool
             outputs[0].AppendValue(ScalarValue.FromDynamic(array));
         }
     }
+
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var lists = ((MakeCollectionAggregator)other)._lists;
+        for (var g = 0; g < groupMap.Length && g < lists.Length; g++)
+        {
+            var t = groupMap[g];
+            Ensure(ref _lists, t);
+            Ensure(ref _seen, t);
+            var list = _lists[t] ??= [];
+            foreach (var value in lists[g] ?? [])
+            {
+                if (list.Count >= maxSize)
+                {
+                    break;
+                }
+
+                if (!distinct || (_seen[t] ??= []).Add(value))
+                {
+                    list.Add(value);
+                }
+            }
+        }
+    }
 }
 
 /// <summary><c>take_any(x)</c>: some non-null value of the group (here: the first seen).</summary>
@@ -103,6 +127,13 @@ internal sealed class TakeAnyAggregator(ReadOnlySpan<Kql.Symbols.ScalarType> typ
                 }
             }
         }
+    }
+
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var o = (TakeAnyAggregator)other;
+        var (rows, groups) = Present(o._has, groupMap);
+        Update(o._values, rows, groups);
     }
 
     private static ColumnVector[] CreateVectors(ReadOnlySpan<Kql.Symbols.ScalarType> types)

@@ -55,6 +55,20 @@ internal abstract class DigestAggregator(ScalarType valueType, bool weighted) : 
         }
     }
 
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var digests = ((DigestAggregator)other)._digests;
+        for (var g = 0; g < groupMap.Length && g < digests.Length; g++)
+        {
+            var t = groupMap[g];
+            Ensure(ref _digests, t);
+            if (digests[g] is { IsEmpty: false } theirs)
+            {
+                (_digests[t] ??= new TDigest(ValueType)).Merge(theirs);
+            }
+        }
+    }
+
     protected TDigest? DigestOf(int group)
     {
         Ensure(ref _digests, group);
@@ -150,6 +164,28 @@ internal sealed class TDigestMergeAggregator : Aggregator
                 else
                 {
                     _digests[g] = digest;
+                }
+            }
+        }
+    }
+
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var digests = ((TDigestMergeAggregator)other)._digests;
+        for (var g = 0; g < groupMap.Length && g < digests.Length; g++)
+        {
+            var t = groupMap[g];
+            Ensure(ref _digests, t);
+            if (digests[g] is { IsEmpty: false } theirs)
+            {
+                if (_digests[t] is { } mine)
+                {
+                    mine.Merge(theirs);
+                }
+                else
+                {
+                    TDigest.TryFromDynamic(theirs.ToDynamic(), out var copy);
+                    _digests[t] = copy;
                 }
             }
         }

@@ -53,6 +53,25 @@ internal sealed class SumAggregator(bool average, ScalarType resultType) : Aggre
         }
     }
 
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var o = (SumAggregator)other;
+        for (var g = 0; g < groupMap.Length && g < o._counts.Length; g++)
+        {
+            var t = groupMap[g];
+            Ensure(ref _counts, t);
+            Ensure(ref _longs, t);
+            Ensure(ref _reals, t);
+            Ensure(ref _decimals, t);
+            Ensure(ref _seen, t);
+            _counts[t] += o._counts[g];
+            _longs[t] = unchecked(_longs[t] + o._longs[g]);
+            _reals[t] += o._reals[g];
+            _decimals[t] += o._decimals[g];
+            _seen[t] |= o._seen[g];
+        }
+    }
+
     public override void Finish(int groupCount, ReadOnlySpan<ColumnVector> outputs)
     {
         Ensure(ref _counts, groupCount);

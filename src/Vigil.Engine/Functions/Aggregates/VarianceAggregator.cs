@@ -50,6 +50,29 @@ internal sealed class VarianceAggregator(bool sample, bool squareRoot) : Aggrega
         }
     }
 
+    /// <summary>Chan's parallel formula: counts, means and squared deviations of two parts combine exactly.</summary>
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var o = (VarianceAggregator)other;
+        for (var g = 0; g < groupMap.Length && g < o._counts.Length; g++)
+        {
+            var t = groupMap[g];
+            Grow(t);
+            _seen[t] |= o._seen[g];
+            var m = o._counts[g];
+            if (m == 0)
+            {
+                continue;
+            }
+
+            var n = _counts[t] + m;
+            var delta = o._means[g] - _means[t];
+            _squares[t] += o._squares[g] + (delta * delta * _counts[t] * m / n);
+            _means[t] += delta * m / n;
+            _counts[t] = n;
+        }
+    }
+
     private void Grow(int g)
     {
         Ensure(ref _counts, g);
@@ -89,6 +112,32 @@ internal sealed class CovarianceAggregator(bool sample) : Aggregator
             _meansX[g] += dx / n;
             _meansY[g] += (y - _meansY[g]) / n;
             _comoments[g] += dx * (y - _meansY[g]);
+        }
+    }
+
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var o = (CovarianceAggregator)other;
+        for (var g = 0; g < groupMap.Length && g < o._counts.Length; g++)
+        {
+            var t = groupMap[g];
+            Ensure(ref _counts, t);
+            Ensure(ref _meansX, t);
+            Ensure(ref _meansY, t);
+            Ensure(ref _comoments, t);
+            var m = o._counts[g];
+            if (m == 0)
+            {
+                continue;
+            }
+
+            var n = _counts[t] + m;
+            var dx = o._meansX[g] - _meansX[t];
+            var dy = o._meansY[g] - _meansY[t];
+            _comoments[t] += o._comoments[g] + (dx * dy * _counts[t] * m / n);
+            _meansX[t] += dx * m / n;
+            _meansY[t] += dy * m / n;
+            _counts[t] = n;
         }
     }
 
