@@ -37,6 +37,7 @@ public class AggregatorMergeTests
         { "binary_all_xor", "long", 1 },
         { "percentile", "long", 4 },
         { "merge_tdigest", "dynamic", 5 },
+        { "buildschema", "dynamic", 6 },
     };
 
     [Theory]
@@ -54,7 +55,8 @@ public class AggregatorMergeTests
             2 => [x, p],
             3 => [x, x],
             4 => [x, new ConstantExpr(ScalarValue.FromLong(90))],
-            _ => [d],
+            5 => [d],
+            _ => [new ColumnExpr(3, "s", ScalarType.Dynamic)],
         };
         TypeFacts.TryParse(type, out var outputType);
         var call = new AggregateCall(function, arguments, [new ColumnSymbol("out", outputType)]);
@@ -70,10 +72,21 @@ public class AggregatorMergeTests
         var x = new ColumnVector(ScalarType.Long, Rows);
         var p = new ColumnVector(ScalarType.Bool, Rows);
         var d = new ColumnVector(ScalarType.Dynamic, Rows);
+        var s = new ColumnVector(ScalarType.Dynamic, Rows);
         for (var i = 0; i < Rows; i++)
         {
             x.AppendValue(i % 11 == 0 ? ScalarValue.Null(ScalarType.Long) : ScalarValue.FromLong((i * 7919L) % 1_009));
             p.AppendValue(ScalarValue.FromBool(i % 4 != 0));
+            var shape = (i % 5) switch
+            {
+                0 => "{\"a\": 1}",
+                1 => "{\"a\": \"x\", \"b\": [1, 2]}",
+                2 => "[{\"c\": true}]",
+                3 => "1.5",
+                _ => "{\"b\": [\"y\"], \"d\": {\"e\": 1}}",
+            };
+            Assert.True(global::Vigil.Engine.Values.DynamicValue.TryParseJson(shape, out var parsed));
+            s.AppendValue(ScalarValue.FromDynamic(parsed));
         }
 
         // One digest per row, for merge_tdigest.
@@ -86,7 +99,7 @@ public class AggregatorMergeTests
             d.AppendValue(output.GetValue(0));
         }
 
-        return [x, p, d];
+        return [x, p, d, s];
     }
 
     /// <summary>Runs the call over rows [from, to) into three groups (row % 3), merging a second part when given.</summary>

@@ -39,6 +39,20 @@ internal sealed class BuildSchemaAggregator : Aggregator
         }
     }
 
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var schemas = ((BuildSchemaAggregator)other)._schemas;
+        for (var g = 0; g < groupMap.Length && g < schemas.Length; g++)
+        {
+            var t = groupMap[g];
+            Ensure(ref _schemas, t);
+            if (schemas[g] is { } theirs)
+            {
+                (_schemas[t] ??= new SchemaNode()).Merge(theirs);
+            }
+        }
+    }
+
     /// <summary>The alternatives seen at one place of the values: type names, an object shape, an array shape.</summary>
     private sealed class SchemaNode
     {
@@ -105,6 +119,51 @@ internal sealed class BuildSchemaAggregator : Aggregator
                     }
 
                     return;
+            }
+        }
+
+        /// <summary>Adds the alternatives of <paramref name="other"/> (as if its values had been added here).</summary>
+        public void Merge(SchemaNode other)
+        {
+            foreach (var alternative in other._alternatives)
+            {
+                if (alternative is string name)
+                {
+                    if (!_alternatives.Contains(name))
+                    {
+                        _alternatives.Add(name);
+                    }
+                }
+                else if (ReferenceEquals(alternative, other._properties))
+                {
+                    if (_properties is null)
+                    {
+                        _properties = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
+                        _propertyOrder = [];
+                        _alternatives.Add(_properties);
+                    }
+
+                    foreach (var key in other._propertyOrder!)
+                    {
+                        if (!_properties.TryGetValue(key, out var property))
+                        {
+                            _properties[key] = property = new SchemaNode();
+                            _propertyOrder!.Add(key);
+                        }
+
+                        property.Merge(other._properties![key]);
+                    }
+                }
+                else
+                {
+                    if (_items is null)
+                    {
+                        _items = new SchemaNode();
+                        _alternatives.Add(_items);
+                    }
+
+                    _items.Merge(other._items!);
+                }
             }
         }
 
