@@ -92,7 +92,7 @@ public sealed class QueryEngine
         try
         {
             var bound = Bind(query);
-            var plan = Planner.Plan(bound, now);
+            var plan = Planner.Plan(bound, now, input => Materialize(input, now, options));
             var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, true, null);
             return "logical plan:\n" + plan.Root.Explain() + "optimized plan:\n" + optimized.Explain();
         }
@@ -109,7 +109,7 @@ public sealed class QueryEngine
     private QueryPlan PlanAndOptimize(string query, QueryOptions options, long now, QueryStatistics statistics)
     {
         var bound = Bind(query);
-        var plan = Planner.Plan(bound, now);
+        var plan = Planner.Plan(bound, now, input => Materialize(input, now, options));
         var timings = new List<(string Pass, TimeSpan Elapsed)>();
         var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, options.VerifyPlans, timings);
         var passes = new List<KeyValuePair<string, TimeSpan>>(timings.Count);
@@ -120,6 +120,35 @@ public sealed class QueryEngine
 
         statistics.OptimizerPasses = passes;
         return plan.WithRoot(optimized);
+    }
+
+    /// <summary>
+    /// Runs part of a plan while planning, for operators whose output columns depend on the data (evaluate bag_unpack,
+    /// pivot): the rows of <paramref name="input"/> over a snapshot of their own.
+    /// </summary>
+    private List<Planning.Expressions.ScalarValue[]> Materialize(LogicalOperator input, long now, QueryOptions options)
+    {
+        var optimized = QueryOptimizer.Optimize(input, new OptimizerContext(now), options.DisabledOptimizerPasses, options.VerifyPlans, null);
+        using var snapshot = _workspace?.GetSnapshot();
+        using var root = PhysicalPlanner.Create(optimized, snapshot, new QueryContext(now, options.Cancellation), new ScanStatistics());
+        var rows = new List<Planning.Expressions.ScalarValue[]>();
+        while (root.Next() is { } batch)
+        {
+            options.Cancellation.ThrowIfCancellationRequested();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var row = batch.RowAt(i);
+                var values = new Planning.Expressions.ScalarValue[batch.Columns.Length];
+                for (var c = 0; c < values.Length; c++)
+                {
+                    values[c] = batch.Columns[c].GetValue(row);
+                }
+
+                rows.Add(values);
+            }
+        }
+
+        return rows;
     }
 
     private BoundQuery Bind(string query)

@@ -153,6 +153,7 @@ internal static partial class FunctionRegistry
         AddDynamicFunctions(Add);
         AddSeriesFunctions(Add);
         AddGeoFunctions(Add);
+        AddSketchFunctions(Add);
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

@@ -177,7 +177,9 @@ internal sealed partial class Planner
         for (var i = 0; i < arguments.Length; i++)
         {
             var (_, argument) = Unname(call.Arguments[i]);
-            arguments[i] = PlanScalar(argument, input);
+
+            // A typeof(T) argument (percentile_tdigest) only decides the result type, which the binder has computed.
+            arguments[i] = argument is TypeOfExpression ? new ConstantExpr(ScalarValue.FromString(string.Empty)) : PlanScalar(argument, input);
         }
 
         return name == "bin_auto"

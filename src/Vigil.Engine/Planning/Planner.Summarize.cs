@@ -54,6 +54,12 @@ internal sealed partial class Planner
                 continue;
             }
 
+            if (function is "take_any" or "any" && (call.Arguments.Count > 1 || call.Arguments.Any(a => a is StarExpression)))
+            {
+                aggregates.Add(PlanTakeAny(call, input.Schema, byColumns, NextName));
+                continue;
+            }
+
             var arguments = new List<ScalarExpr>();
             foreach (var argument in call.Arguments)
             {
@@ -66,7 +72,20 @@ internal sealed partial class Planner
             }
 
             var type = PlanTypes.Normalize(_bound.GetType(call));
-            aggregates.Add(new AggregateCall(NormalizeAggregateName(function), [.. arguments], [new ColumnSymbol(NextName(function + "_"), type)]));
+            var outputCount = function switch
+            {
+                // One column per requested percentile.
+                "percentile" or "percentiles" => Math.Max(1, arguments.Count - 1),
+                "percentilew" or "percentilesw" => Math.Max(1, arguments.Count - 2),
+                _ => 1,
+            };
+            var outputs = new ColumnSymbol[outputCount];
+            for (var o = 0; o < outputCount; o++)
+            {
+                outputs[o] = new ColumnSymbol(NextName(function + "_"), type);
+            }
+
+            aggregates.Add(new AggregateCall(NormalizeAggregateName(function), [.. arguments], outputs));
         }
 
         return computed is null ? new LogicalAggregate(input, groups, aggregates) : PlanComputedAggregates(input, groups, aggregates, computed);
@@ -161,10 +180,58 @@ internal sealed partial class Planner
     private static string NormalizeAggregateName(string name) => name switch
     {
         "any" => "take_any",
+        "anyif" => "take_anyif",
+        "cnt" => "count",
         "makeset" => "make_set",
         "makelist" => "make_list",
+        "make_dictionary" => "make_bag",
+        "tdigest_merge" => "merge_tdigest",
         _ => name,
     };
+
+    /// <summary>
+    /// take_any(Expr, ...) with several values or <c>*</c>: one output per value, <c>*</c> standing for every input
+    /// column that is neither a by column nor already output (as the binder expands it).
+    /// </summary>
+    private AggregateCall PlanTakeAny(FunctionCallExpression call, TableSchema input, HashSet<string> byColumns, Func<string, string> nextName)
+    {
+        var anyStar = call.Arguments.Any(a => a is StarExpression);
+        var doNotRepeat = anyStar ? new HashSet<string>(byColumns, StringComparer.Ordinal) : new HashSet<string>(StringComparer.Ordinal);
+        var arguments = new List<ScalarExpr>();
+        var outputs = new List<ColumnSymbol>();
+        void Add(ScalarExpr expression, string name)
+        {
+            arguments.Add(expression);
+            outputs.Add(new ColumnSymbol(nextName(name), expression.Type));
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument is StarExpression)
+            {
+                foreach (var column in input.Columns)
+                {
+                    if (doNotRepeat.Add(column.Name))
+                    {
+                        Add(ColumnOf(input, column.Name), column.Name);
+                    }
+                }
+
+                continue;
+            }
+
+            var (name, expression) = Unname(argument);
+            var source = expression is NameReference reference ? reference.SimpleName : null;
+            if (anyStar && source is not null && !doNotRepeat.Add(source))
+            {
+                continue;
+            }
+
+            Add(PlanScalar(expression, input), name ?? "any_");
+        }
+
+        return new AggregateCall("take_any", [.. arguments], [.. outputs]);
+    }
 
     /// <summary>
     /// arg_max(ExprToMaximize, Expr...): the first output is the maximized value, then one per further argument,

@@ -97,6 +97,8 @@ internal sealed partial class Planner
                 return PlanParseKv(parseKv, input, output);
             case MvExpandOperator mvExpand:
                 return PlanMvExpand(mvExpand, input, output);
+            case EvaluateOperator evaluate:
+                return PlanEvaluate(evaluate, input, output);
             case RenderOperator render:
                 _visualization = PlanRender(render);
                 return input;

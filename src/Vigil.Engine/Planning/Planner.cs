@@ -20,15 +20,19 @@ internal sealed partial class Planner
     /// <summary>Expressions already planned elsewhere (aggregate calls inside a computed summarize item).</summary>
     private Dictionary<SyntaxNode, Expressions.ScalarExpr>? _substitutions;
 
-    private Planner(BoundQuery bound, long nowTicks)
+    /// <summary>Runs a subplan while planning (evaluate plugins whose output columns depend on the data).</summary>
+    private readonly Func<LogicalOperator, List<Expressions.ScalarValue[]>> _materialize;
+
+    private Planner(BoundQuery bound, long nowTicks, Func<LogicalOperator, List<Expressions.ScalarValue[]>> materialize)
     {
         _bound = bound;
         _nowTicks = nowTicks;
+        _materialize = materialize;
     }
 
-    public static QueryPlan Plan(BoundQuery bound, long nowTicks)
+    public static QueryPlan Plan(BoundQuery bound, long nowTicks, Func<LogicalOperator, List<Expressions.ScalarValue[]>> materialize)
     {
-        var planner = new Planner(bound, nowTicks);
+        var planner = new Planner(bound, nowTicks, materialize);
         return planner.PlanQuery();
     }
 

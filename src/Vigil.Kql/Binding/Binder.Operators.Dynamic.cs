@@ -95,7 +95,7 @@ internal sealed partial class Binder
 
     /// <summary>
     /// ipv4_lookup/ipv6_lookup(LookupTable, SourceColumn, LookupKey, ...) and geo_*_lookup(LookupTable, LookupKey, ...):
-    /// the input's columns followed by the lookup table's; the geo lookups drop the lookup key column unless
+    /// the input's columns followed by the lookup table's (the other way round for ipv6_lookup); the geo lookups drop the lookup key column unless
     /// <c>return_lookup_key = true</c>.
     /// </summary>
     private TableSchema LookupPluginSchema(string name, FunctionCallExpression call, List<Bound> arguments, TableSchema input)
@@ -131,7 +131,10 @@ internal sealed partial class Binder
             }
         }
 
-        var schema = TableSchema.WithUniqueNames([.. input.Columns, .. columns]);
+        // ipv6_lookup puts the lookup table's columns first, as its reference examples show.
+        var schema = name == "ipv6_lookup"
+            ? TableSchema.WithUniqueNames([.. columns, .. input.Columns])
+            : TableSchema.WithUniqueNames([.. input.Columns, .. columns]);
         return input.IsOpen || lookup.IsOpen ? schema.AsOpen() : schema;
     }
 

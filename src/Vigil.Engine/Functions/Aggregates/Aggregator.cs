@@ -15,6 +15,30 @@ internal abstract class Aggregator
     /// <summary>Appends one value per group (0 .. <paramref name="groupCount"/>-1) to each output.</summary>
     public abstract void Finish(int groupCount, ReadOnlySpan<ColumnVector> outputs);
 
+    /// <summary>
+    /// Adds the partial states of <paramref name="other"/> (an aggregator made for the same call that saw other rows,
+    /// such as another scan partition) into this one: other's group g joins group <c>groupMap[g]</c> here.
+    /// </summary>
+    public virtual void Merge(Aggregator other, ReadOnlySpan<int> groupMap) =>
+        throw QueryException.NotSupported($"Merging partial states of {GetType().Name}");
+
+    /// <summary>The groups of <paramref name="groupMap"/> for which <paramref name="has"/> is true, and where they go.</summary>
+    protected static (int[] Rows, int[] Groups) Present(bool[] has, ReadOnlySpan<int> groupMap)
+    {
+        var rows = new List<int>();
+        var groups = new List<int>();
+        for (var g = 0; g < groupMap.Length && g < has.Length; g++)
+        {
+            if (has[g])
+            {
+                rows.Add(g);
+                groups.Add(groupMap[g]);
+            }
+        }
+
+        return ([.. rows], [.. groups]);
+    }
+
     /// <summary>Grows a per-group array to hold group <paramref name="group"/>.</summary>
     protected static void Ensure<T>(ref T[] array, int group, T initial = default!)
     {

@@ -29,13 +29,23 @@ internal sealed class CountAggregator(bool conditional) : Aggregator
             outputs[0].AppendValue(Planning.Expressions.ScalarValue.FromLong(_counts[g]));
         }
     }
+
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var counts = ((CountAggregator)other)._counts;
+        for (var g = 0; g < groupMap.Length && g < counts.Length; g++)
+        {
+            Ensure(ref _counts, groupMap[g]);
+            _counts[groupMap[g]] += counts[g];
+        }
+    }
 }
 
 /// <summary>
-/// <c>dcount(x)</c> and <c>dcountif(x, predicate)</c>: the EXACT number of distinct non-null values (Kusto estimates with HyperLogLog; exact counts
-/// equal its answer for small cardinalities and are never worse; a sketch can replace this later).
+/// <c>count_distinct(x)</c> (and count_distinctif through <see cref="ConditionalAggregator"/>): the exact number of
+/// distinct non-null values. dcount estimates instead (<see cref="HllAggregator"/>).
 /// </summary>
-internal sealed class DistinctCountAggregator(bool conditional = false) : Aggregator
+internal sealed class DistinctCountAggregator : Aggregator
 {
     private HashSet<Planning.Expressions.ScalarValue>?[] _sets = [];
 
@@ -46,7 +56,7 @@ internal sealed class DistinctCountAggregator(bool conditional = false) : Aggreg
         {
             var g = groups[i];
             Ensure(ref _sets, g);
-            if (values.IsNull(rows[i]) || (conditional && (!arguments[1].Bool[rows[i]] || arguments[1].IsNull(rows[i]))))
+            if (values.IsNull(rows[i]))
             {
                 continue;
             }
@@ -61,6 +71,19 @@ internal sealed class DistinctCountAggregator(bool conditional = false) : Aggreg
         for (var g = 0; g < groupCount; g++)
         {
             outputs[0].AppendValue(Planning.Expressions.ScalarValue.FromLong(_sets[g]?.Count ?? 0));
+        }
+    }
+
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var sets = ((DistinctCountAggregator)other)._sets;
+        for (var g = 0; g < groupMap.Length && g < sets.Length; g++)
+        {
+            Ensure(ref _sets, groupMap[g]);
+            if (sets[g] is { } set)
+            {
+                (_sets[groupMap[g]] ??= []).UnionWith(set);
+            }
         }
     }
 }

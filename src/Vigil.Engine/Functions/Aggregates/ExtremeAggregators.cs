@@ -93,6 +93,20 @@ internal sealed class ExtremeAggregator : Aggregator
         }
     }
 
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        // The other's best rows (and all-null fallbacks) compete as if they were input rows.
+        var o = (ExtremeAggregator)other;
+        var has = new bool[groupMap.Length];
+        for (var g = 0; g < has.Length; g++)
+        {
+            has[g] = (g < o._has.Length && o._has[g]) || (g < o._hasFallback.Length && o._hasFallback[g]);
+        }
+
+        var (rows, groups) = Present(has, groupMap);
+        Update(o._best, rows, groups);
+    }
+
     /// <summary>The value order of slot <paramref name="scratch"/> against slot <paramref name="g"/>, ignoring positions.</summary>
     private int Sign(int scratch, int g)
     {

@@ -7,9 +7,10 @@ namespace Vigil.Engine.Functions.Aggregates;
 
 /// <summary>
 /// <c>make_list(x [, max])</c> and <c>make_set(x [, max])</c>: a dynamic array of the group's non-null values (a set
-/// keeps the first occurrence of each distinct value), at most <c>max</c> elements (default 1,048,576).
+/// keeps the first occurrence of each distinct value), at most <c>max</c> elements (default 1,048,576). With
+/// <c>keepNulls</c> (make_list_with_nulls) null values are kept as JSON nulls.
 /// </summary>
-internal sealed class MakeCollectionAggregator(bool distinct, long maxSize) : Aggregator
+internal sealed class MakeCollectionAggregator(bool distinct, long maxSize, bool keepNulls = false) : Aggregator
 {
     public const long DefaultMaxSize = 1_048_576;
 
@@ -25,12 +26,18 @@ internal sealed class MakeCollectionAggregator(bool distinct, long maxSize) : Ag
             Ensure(ref _lists, g);
             Ensure(ref _seen, g);
             var list = _lists[g] ??= [];
-            if (values.IsNull(rows[i]) || list.Count >= maxSize)
+            if (list.Count >= maxSize)
             {
                 continue;
             }
 
             var value = ConvertFunction.ToDynamic(values, rows[i]);
+            if (keepNulls)
+            {
+                list.Add(value);
+                continue;
+            }
+
             if (value.IsNull || (distinct && !(_seen[g] ??= []).Add(value)))
             {
                 continue;
@@ -48,6 +55,30 @@ internal sealed class MakeCollectionAggregator(bool distinct, long maxSize) : Ag
             var list = _lists[g];
             var array = list is null ? DynamicValue.EmptyArray : DynamicValue.FromArray([.. list]);
             outputs[0].AppendValue(ScalarValue.FromDynamic(array));
+        }
+    }
+
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var lists = ((MakeCollectionAggregator)other)._lists;
+        for (var g = 0; g < groupMap.Length && g < lists.Length; g++)
+        {
+            var t = groupMap[g];
+            Ensure(ref _lists, t);
+            Ensure(ref _seen, t);
+            var list = _lists[t] ??= [];
+            foreach (var value in lists[g] ?? [])
+            {
+                if (list.Count >= maxSize)
+                {
+                    break;
+                }
+
+                if (!distinct || (_seen[t] ??= []).Add(value))
+                {
+                    list.Add(value);
+                }
+            }
         }
     }
 }
@@ -96,6 +127,13 @@ internal sealed class TakeAnyAggregator(ReadOnlySpan<Kql.Symbols.ScalarType> typ
                 }
             }
         }
+    }
+
+    public override void Merge(Aggregator other, ReadOnlySpan<int> groupMap)
+    {
+        var o = (TakeAnyAggregator)other;
+        var (rows, groups) = Present(o._has, groupMap);
+        Update(o._values, rows, groups);
     }
 
     private static ColumnVector[] CreateVectors(ReadOnlySpan<Kql.Symbols.ScalarType> types)
