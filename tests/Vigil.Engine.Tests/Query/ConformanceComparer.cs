@@ -111,7 +111,7 @@ internal static class ConformanceComparer
         {
             try
             {
-                return JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual));
+                return JsonEquals(JsonNode.Parse(expected.Replace("<br>", "\n", StringComparison.Ordinal)), JsonNode.Parse(actual));
             }
             catch (System.Text.Json.JsonException)
             {
@@ -126,6 +126,29 @@ internal static class ConformanceComparer
         }
 
         return false;
+    }
+
+    /// <summary>Structural equality where numbers compare with the cells' relative tolerance (as compare.py rounds them), not bit for bit.</summary>
+    private static bool JsonEquals(JsonNode? expected, JsonNode? actual)
+    {
+        if (expected is JsonValue expectedValue && actual is JsonValue actualValue
+            && expectedValue.TryGetValue<double>(out var e) && actualValue.TryGetValue<double>(out var a))
+        {
+            return e == a || Math.Abs(e - a) <= 1e-6 * Math.Max(1.0, Math.Max(Math.Abs(e), Math.Abs(a)));
+        }
+
+        if (expected is JsonArray expectedArray && actual is JsonArray actualArray)
+        {
+            return expectedArray.Count == actualArray.Count && expectedArray.Zip(actualArray).All(p => JsonEquals(p.First, p.Second));
+        }
+
+        if (expected is JsonObject expectedObject && actual is JsonObject actualObject)
+        {
+            return expectedObject.Count == actualObject.Count
+                && expectedObject.All(p => actualObject.TryGetPropertyValue(p.Key, out var other) && JsonEquals(p.Value, other));
+        }
+
+        return JsonNode.DeepEquals(expected, actual);
     }
 
     private static bool IsNullText(string text) => text.Length == 0 || text == "null";

@@ -1,0 +1,47 @@
+using Vigil.Engine.Planning.Expressions;
+using Vigil.Kql.Symbols;
+
+namespace Vigil.Engine.Functions.Geo;
+
+/// <summary>geo_distance_2points, geo_point_in_circle, geo_azimuth: point to point measures on the sphere.</summary>
+internal static class PointFunctions
+{
+    public static ScalarValue Distance(ReadOnlySpan<ScalarValue> arguments)
+    {
+        var a = new GeoPoint(arguments[0].Real, arguments[1].Real);
+        var b = new GeoPoint(arguments[2].Real, arguments[3].Real);
+        if (!a.IsValid || !b.IsValid)
+        {
+            return ScalarValue.Null(ScalarType.Real);
+        }
+
+        return ScalarValue.FromReal(SphereGeodesy.Distance(a, b));
+    }
+
+    /// <summary>(point, center, radius): whether the point is within radius meters of the center; null for invalid input or a negative radius.</summary>
+    public static ScalarValue InCircle(ReadOnlySpan<ScalarValue> arguments)
+    {
+        var point = new GeoPoint(arguments[0].Real, arguments[1].Real);
+        var center = new GeoPoint(arguments[2].Real, arguments[3].Real);
+        var radius = arguments[4].Real;
+        if (!point.IsValid || !center.IsValid || !(radius >= 0))
+        {
+            return ScalarValue.Null(ScalarType.Bool);
+        }
+
+        return ScalarValue.FromBool(SphereGeodesy.Distance(point, center) <= radius);
+    }
+
+    /// <summary>The clockwise angle from true north in radians, [0, 2pi); null for invalid coordinates or equal points.</summary>
+    public static ScalarValue Azimuth(ReadOnlySpan<ScalarValue> arguments)
+    {
+        var a = new GeoPoint(arguments[0].Real, arguments[1].Real);
+        var b = new GeoPoint(arguments[2].Real, arguments[3].Real);
+        if (!a.IsValid || !b.IsValid || SphereVector.FromPoint(a).AngleTo(SphereVector.FromPoint(b)) == 0)
+        {
+            return ScalarValue.Null(ScalarType.Real);
+        }
+
+        return ScalarValue.FromReal(SphereGeodesy.Azimuth(a, b));
+    }
+}

@@ -1,0 +1,100 @@
+using Vigil.Engine.Planning.Expressions;
+using Vigil.Kql.Symbols;
+
+namespace Vigil.Engine.Functions.Geo;
+
+/// <summary>The geo_* functions over Polygon / MultiPolygon values: area, perimeter, containment, densify.</summary>
+internal static class PolygonFunctions
+{
+    private const double DefaultDensifyTolerance = 10;
+
+    /// <summary>The area in square meters: each polygon's shell minus its holes, summed over the polygons.</summary>
+    public static ScalarValue Area(ReadOnlySpan<ScalarValue> arguments)
+    {
+        if (!GeoJson.TryReadPolygons(arguments[0].Dynamic, out var polygons))
+        {
+            return ScalarValue.Null(ScalarType.Real);
+        }
+
+        var total = 0.0;
+        foreach (var rings in polygons)
+        {
+            total += SphereGeodesy.RingArea(rings[0]);
+            for (var i = 1; i < rings.Length; i++)
+            {
+                total -= SphereGeodesy.RingArea(rings[i]);
+            }
+        }
+
+        return ScalarValue.FromReal(total);
+    }
+
+    /// <summary>The length in meters of all rings' boundaries.</summary>
+    public static ScalarValue Perimeter(ReadOnlySpan<ScalarValue> arguments)
+    {
+        if (!GeoJson.TryReadPolygons(arguments[0].Dynamic, out var polygons))
+        {
+            return ScalarValue.Null(ScalarType.Real);
+        }
+
+        var total = 0.0;
+        foreach (var rings in polygons)
+        {
+            foreach (var ring in rings)
+            {
+                total += SphereGeodesy.Length(ring);
+            }
+        }
+
+        return ScalarValue.FromReal(total);
+    }
+
+    /// <summary>(longitude, latitude, polygon): whether the point is inside (or on the edge of) the polygon.</summary>
+    public static ScalarValue ContainsPoint(ReadOnlySpan<ScalarValue> arguments)
+    {
+        var point = new GeoPoint(arguments[0].Real, arguments[1].Real);
+        if (!point.IsValid || !GeoJson.TryReadPolygons(arguments[2].Dynamic, out var polygons))
+        {
+            return ScalarValue.Null(ScalarType.Bool);
+        }
+
+        foreach (var rings in polygons)
+        {
+            if (SphericalPolygon.Contains(rings, point))
+            {
+                return ScalarValue.FromBool(true);
+            }
+        }
+
+        return ScalarValue.FromBool(false);
+    }
+
+    /// <summary>(polygon[, tolerance[, preserve_crossing]]): every ring's planar edges turned into geodesic chains.</summary>
+    public static ScalarValue Densify(ReadOnlySpan<ScalarValue> arguments)
+    {
+        var tolerance = arguments.Length > 1 ? arguments[1].Real : DefaultDensifyTolerance;
+        if (!GeoJson.TryReadPolygons(arguments[0].Dynamic, out var polygons) || !Densifier.IsValidTolerance(tolerance))
+        {
+            return ScalarValue.Null(ScalarType.Dynamic);
+        }
+
+        var densified = new List<GeoPoint>[polygons.Length][];
+        var points = 0;
+        for (var p = 0; p < polygons.Length; p++)
+        {
+            densified[p] = new List<GeoPoint>[polygons[p].Length];
+            for (var r = 0; r < polygons[p].Length; r++)
+            {
+                densified[p][r] = Densifier.Densify(polygons[p][r], tolerance);
+                points += densified[p][r].Count;
+                if (points > Densifier.MaxPoints)
+                {
+                    return ScalarValue.Null(ScalarType.Dynamic);
+                }
+            }
+        }
+
+        var isMulti = arguments[0].Dynamic.GetProperty("type").ToString() == "MultiPolygon";
+        return ScalarValue.FromDynamic(isMulti ? GeoJson.MultiPolygon(densified) : GeoJson.Polygon(densified[0]));
+    }
+}
