@@ -38,6 +38,12 @@ internal static partial class FunctionRegistry
         add(GeoCall(GeoReal, [GeoShape], [], PolygonFunctions.Perimeter), "geo_polygon_perimeter");
         add(GeoCall(ScalarType.Bool, [GeoReal, GeoReal, GeoShape], [], PolygonFunctions.ContainsPoint), "geo_point_in_polygon");
         add(GeoCall(GeoShape, [GeoShape], [GeoReal, ScalarType.Bool], PolygonFunctions.Densify), "geo_polygon_densify");
+
+        add(GeoCall(ScalarType.Bool, [GeoShape, GeoShape], [], IntersectionFunctions.LinesIntersect), "geo_intersects_2lines");
+        add(GeoCall(ScalarType.Bool, [GeoShape, GeoShape], [], IntersectionFunctions.PolygonsIntersect), "geo_intersects_2polygons");
+        add(GeoCall(ScalarType.Bool, [GeoShape, GeoShape], [], IntersectionFunctions.LineIntersectsPolygon), "geo_intersects_line_with_polygon");
+        add(GeoCall(GeoShape, [GeoShape, GeoShape], [], IntersectionFunctions.LinesIntersection), "geo_intersection_2lines");
+        add(GeoCall(GeoShape, [GeoShape, GeoShape], [], IntersectionFunctions.LineWithPolygonIntersection), "geo_intersection_line_with_polygon");
     }
 
     /// <summary>A binder for a per-row geo function taking the <paramref name="required"/> argument types and then up to the <paramref name="optional"/> ones.</summary>

@@ -96,6 +96,8 @@ internal static class GeoJson
 
     public static DynamicValue Point(GeoPoint point) => Shape("Point", Position(point));
 
+    public static DynamicValue MultiPoint(IReadOnlyList<GeoPoint> points) => Shape("MultiPoint", Positions(points));
+
     public static DynamicValue LineString(IReadOnlyList<GeoPoint> points) => Shape("LineString", Positions(points));
 
     public static DynamicValue MultiLineString(IReadOnlyList<IReadOnlyList<GeoPoint>> lines)
