@@ -60,6 +60,15 @@ internal static class PlanarGeometry
         return inside;
     }
 
+    public static double DistanceToSegment(PlanarPoint p, PlanarPoint a, PlanarPoint b)
+    {
+        double dx = b.X - a.X, dy = b.Y - a.Y;
+        var lengthSquared = (dx * dx) + (dy * dy);
+        var t = lengthSquared == 0 ? 0 : Math.Clamp((((p.X - a.X) * dx) + ((p.Y - a.Y) * dy)) / lengthSquared, 0, 1);
+        double ex = a.X + (t * dx) - p.X, ey = a.Y + (t * dy) - p.Y;
+        return Math.Sqrt((ex * ex) + (ey * ey));
+    }
+
     private static bool Within(PlanarPoint a, PlanarPoint b, PlanarPoint p) =>
         p.X >= Math.Min(a.X, b.X) && p.X <= Math.Max(a.X, b.X) && p.Y >= Math.Min(a.Y, b.Y) && p.Y <= Math.Max(a.Y, b.Y);
 }
