@@ -46,6 +46,10 @@ internal static partial class FunctionRegistry
         add(GeoCall(ScalarType.Bool, [GeoShape, GeoShape], [], IntersectionFunctions.LineIntersectsPolygon), "geo_intersects_line_with_polygon");
         add(GeoCall(GeoShape, [GeoShape, GeoShape], [], IntersectionFunctions.LinesIntersection), "geo_intersection_2lines");
         add(GeoCall(GeoShape, [GeoShape, GeoShape], [], IntersectionFunctions.LineWithPolygonIntersection), "geo_intersection_line_with_polygon");
+        add(GeoCall(GeoShape, [GeoShape, GeoShape], [], OverlayFunctions.PolygonsIntersection), "geo_intersection_2polygons");
+        add(GeoCall(GeoShape, [GeoShape], [], OverlayFunctions.PolygonsUnion), "geo_union_polygons_array");
+        add(GeoCall(GeoShape, [GeoShape], [], OverlayFunctions.LinesUnion), "geo_union_lines_array");
+        add(GeoCall(GeoShape, [GeoShape], [GeoReal], OverlayFunctions.SimplifyPolygonsUnion), "geo_simplify_polygons_array");
     }
 
     /// <summary>A binder for a per-row geo function taking the <paramref name="required"/> argument types and then up to the <paramref name="optional"/> ones.</summary>

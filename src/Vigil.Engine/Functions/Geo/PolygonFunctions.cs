@@ -8,7 +8,7 @@ internal static class PolygonFunctions
 {
     private const double DefaultDensifyTolerance = 10;
 
-    /// <summary>The area in square meters: each polygon's shell minus its holes, summed over the polygons.</summary>
+    /// <summary>The area in square meters of the region the polygons cover: shells minus holes, overlaps once.</summary>
     public static ScalarValue Area(ReadOnlySpan<ScalarValue> arguments)
     {
         if (!GeoJson.TryReadPolygons(arguments[0].Dynamic, out var polygons))
@@ -17,7 +17,7 @@ internal static class PolygonFunctions
         }
 
         var total = 0.0;
-        foreach (var rings in polygons)
+        foreach (var rings in Dissolved(polygons))
         {
             total += SphereGeodesy.RingArea(rings[0]);
             for (var i = 1; i < rings.Length; i++)
@@ -29,7 +29,7 @@ internal static class PolygonFunctions
         return ScalarValue.FromReal(total);
     }
 
-    /// <summary>The length in meters of all rings' boundaries.</summary>
+    /// <summary>The length in meters of the boundary of the region the polygons cover.</summary>
     public static ScalarValue Perimeter(ReadOnlySpan<ScalarValue> arguments)
     {
         if (!GeoJson.TryReadPolygons(arguments[0].Dynamic, out var polygons))
@@ -38,7 +38,7 @@ internal static class PolygonFunctions
         }
 
         var total = 0.0;
-        foreach (var rings in polygons)
+        foreach (var rings in Dissolved(polygons))
         {
             foreach (var ring in rings)
             {
@@ -48,6 +48,10 @@ internal static class PolygonFunctions
 
         return ScalarValue.FromReal(total);
     }
+
+    // The polygons of a MultiPolygon may overlap; measures count the covered region once.
+    private static IEnumerable<GeoPoint[][]> Dissolved(GeoPoint[][][] polygons) =>
+        polygons.Length == 1 ? polygons : OverlayFunctions.UnionRings(polygons).Select(rings => rings.Select(r => r.ToArray()).ToArray());
 
     /// <summary>(longitude, latitude, polygon): whether the point is inside (or on the edge of) the polygon.</summary>
     public static ScalarValue ContainsPoint(ReadOnlySpan<ScalarValue> arguments)
