@@ -23,7 +23,11 @@ internal static partial class FunctionRegistry
         add(GeoCall(ScalarType.Bool, [GeoReal, GeoReal, GeoReal, GeoReal, GeoReal], [], PointFunctions.InCircle), "geo_point_in_circle");
         add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoReal, GeoReal], [], PointFunctions.Azimuth), "geo_azimuth");
 
+        add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoReal, GeoReal, GeoReal, GeoReal], [], PointFunctions.Angle), "geo_angle");
+        add(GeoCall(GeoShape, [GeoText], [], WktFunctions.FromWkt), "geo_from_wkt");
+
         add(GeoCall(GeoReal, [GeoShape], [], LineFunctions.Length), "geo_line_length");
+        add(GeoCall(GeoShape, [GeoReal, GeoReal, GeoShape], [], LineFunctions.ClosestPoint), "geo_closest_point_on_line");
         add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoShape], [], LineFunctions.DistanceToLine), "geo_distance_point_to_line");
         add(GeoCall(GeoShape, [GeoShape], [GeoReal, ScalarType.Bool], LineFunctions.Densify), "geo_line_densify");
         add(GeoCall(GeoShape, [GeoShape, GeoReal], [], LineFunctions.InterpolatePoint), "geo_line_interpolate_point");
@@ -40,6 +44,9 @@ internal static partial class FunctionRegistry
         add(GeoCall(GeoReal, [GeoShape], [], PolygonFunctions.Perimeter), "geo_polygon_perimeter");
         add(GeoCall(ScalarType.Bool, [GeoReal, GeoReal, GeoShape], [], PolygonFunctions.ContainsPoint), "geo_point_in_polygon");
         add(GeoCall(GeoShape, [GeoShape], [GeoReal, ScalarType.Bool], PolygonFunctions.Densify), "geo_polygon_densify");
+        add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoShape], [], PolygonFunctions.DistanceToPolygon), "geo_distance_point_to_polygon");
+        add(GeoCall(GeoShape, [GeoReal, GeoReal, GeoShape], [], PolygonFunctions.ClosestPoint), "geo_closest_point_on_polygon");
+        add(GeoCall(GeoShape, [GeoShape], [GeoReal], PolygonFunctions.Simplify), "geo_polygon_simplify");
 
         add(GeoCall(ScalarType.Bool, [GeoShape, GeoShape], [], IntersectionFunctions.LinesIntersect), "geo_intersects_2lines");
         add(GeoCall(ScalarType.Bool, [GeoShape, GeoShape], [], IntersectionFunctions.PolygonsIntersect), "geo_intersects_2polygons");

@@ -103,6 +103,11 @@ internal static class LineFunctions
             return ScalarValue.Null(ScalarType.Real);
         }
 
+        if (arguments.Length > 3 && arguments[3].Bool)
+        {
+            throw QueryException.NotSupported("geo_line_locate_point on the spheroid (use_spheroid = true)");
+        }
+
         var line = lines[0];
         var total = SphereGeodesy.Length(line);
         if (total == 0)
@@ -152,5 +157,42 @@ internal static class LineFunctions
 
         var isMulti = arguments[0].Dynamic.GetProperty("type").ToString() == "MultiLineString";
         return ScalarValue.FromDynamic(isMulti ? GeoJson.MultiLineString(simplified) : GeoJson.LineString(simplified[0]));
+    }
+
+    /// <summary>(longitude, latitude, line): the point of the line nearest to the given point.</summary>
+    public static ScalarValue ClosestPoint(ReadOnlySpan<ScalarValue> arguments)
+    {
+        var point = new GeoPoint(arguments[0].Real, arguments[1].Real);
+        if (!point.IsValid || !GeoJson.TryReadLines(arguments[2].Dynamic, out var lines))
+        {
+            return ScalarValue.Null(ScalarType.Dynamic);
+        }
+
+        return ScalarValue.FromDynamic(GeoJson.Point(Nearest(point, lines)));
+    }
+
+    /// <summary>The point of the polylines nearest to <paramref name="point"/>, an end point itself when nearest.</summary>
+    public static GeoPoint Nearest(GeoPoint point, GeoPoint[][] lines)
+    {
+        var target = SphereVector.FromPoint(point);
+        var bestAngle = double.PositiveInfinity;
+        var best = point;
+        foreach (var line in lines)
+        {
+            for (var i = 1; i < line.Length; i++)
+            {
+                var a = SphereVector.FromPoint(line[i - 1]);
+                var b = SphereVector.FromPoint(line[i]);
+                var closest = SphereGeodesy.ClosestOnSegment(target, a, b);
+                var angle = target.AngleTo(closest);
+                if (angle < bestAngle)
+                {
+                    bestAngle = angle;
+                    best = closest == a ? line[i - 1] : closest == b ? line[i] : closest.ToPoint();
+                }
+            }
+        }
+
+        return best;
     }
 }

@@ -44,4 +44,21 @@ internal static class PointFunctions
 
         return ScalarValue.FromReal(SphereGeodesy.Azimuth(a, b));
     }
+
+    /// <summary>The clockwise angle in radians, [0, 2pi), at the second point from the line towards the first point to the line towards the third; null when a line has no length.</summary>
+    public static ScalarValue Angle(ReadOnlySpan<ScalarValue> arguments)
+    {
+        var p1 = new GeoPoint(arguments[0].Real, arguments[1].Real);
+        var p2 = new GeoPoint(arguments[2].Real, arguments[3].Real);
+        var p3 = new GeoPoint(arguments[4].Real, arguments[5].Real);
+        if (!p1.IsValid || !p2.IsValid || !p3.IsValid || IsSame(p1, p2) || IsSame(p2, p3))
+        {
+            return ScalarValue.Null(ScalarType.Real);
+        }
+
+        var angle = SphereGeodesy.Azimuth(p2, p3) - SphereGeodesy.Azimuth(p2, p1);
+        return ScalarValue.FromReal(angle < 0 ? angle + (2 * Math.PI) : angle);
+    }
+
+    private static bool IsSame(GeoPoint a, GeoPoint b) => SphereVector.FromPoint(a).AngleTo(SphereVector.FromPoint(b)) == 0;
 }

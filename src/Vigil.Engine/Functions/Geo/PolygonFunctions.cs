@@ -101,4 +101,81 @@ internal static class PolygonFunctions
         var isMulti = arguments[0].Dynamic.GetProperty("type").ToString() == "MultiPolygon";
         return ScalarValue.FromDynamic(isMulti ? GeoJson.MultiPolygon(densified) : GeoJson.Polygon(densified[0]));
     }
+
+    /// <summary>(longitude, latitude, polygon): 0 inside, otherwise the distance in meters to the nearest edge.</summary>
+    public static ScalarValue DistanceToPolygon(ReadOnlySpan<ScalarValue> arguments)
+    {
+        var point = new GeoPoint(arguments[0].Real, arguments[1].Real);
+        if (!point.IsValid || !GeoJson.TryReadPolygons(arguments[2].Dynamic, out var polygons))
+        {
+            return ScalarValue.Null(ScalarType.Real);
+        }
+
+        if (polygons.Any(rings => SphericalPolygon.Contains(rings, point)))
+        {
+            return ScalarValue.FromReal(0);
+        }
+
+        var nearest = LineFunctions.Nearest(point, [.. polygons.SelectMany(p => p)]);
+        return ScalarValue.FromReal(SphereGeodesy.Distance(point, nearest));
+    }
+
+    /// <summary>(longitude, latitude, polygon): the point itself when inside, otherwise the nearest point of the boundary.</summary>
+    public static ScalarValue ClosestPoint(ReadOnlySpan<ScalarValue> arguments)
+    {
+        var point = new GeoPoint(arguments[0].Real, arguments[1].Real);
+        if (!point.IsValid || !GeoJson.TryReadPolygons(arguments[2].Dynamic, out var polygons))
+        {
+            return ScalarValue.Null(ScalarType.Dynamic);
+        }
+
+        if (polygons.Any(rings => SphericalPolygon.Contains(rings, point)))
+        {
+            return ScalarValue.FromDynamic(GeoJson.Point(point));
+        }
+
+        return ScalarValue.FromDynamic(GeoJson.Point(LineFunctions.Nearest(point, [.. polygons.SelectMany(p => p)])));
+    }
+
+    /// <summary>(polygon[, tolerance]): every ring simplified by Douglas-Peucker in meters; null when the shell collapses.</summary>
+    public static ScalarValue Simplify(ReadOnlySpan<ScalarValue> arguments)
+    {
+        var tolerance = arguments.Length > 1 ? arguments[1].Real : 10;
+        if (!GeoJson.TryReadPolygons(arguments[0].Dynamic, out var polygons) || !(tolerance >= 0) || double.IsInfinity(tolerance))
+        {
+            return ScalarValue.Null(ScalarType.Dynamic);
+        }
+
+        var result = new List<IReadOnlyList<IReadOnlyList<GeoPoint>>>();
+        foreach (var rings in polygons)
+        {
+            var simplifiedRings = new List<IReadOnlyList<GeoPoint>>();
+            for (var r = 0; r < rings.Length; r++)
+            {
+                var ring = Simplifier.Simplify(rings[r], tolerance);
+                if (ring[0] != ring[^1])
+                {
+                    ring.Add(ring[0]);
+                }
+
+                if (ring.Distinct().Count() >= 3)
+                {
+                    simplifiedRings.Add(ring);
+                }
+                else if (r == 0)
+                {
+                    break;
+                }
+            }
+
+            if (simplifiedRings.Count > 0)
+            {
+                result.Add(simplifiedRings);
+            }
+        }
+
+        var isMulti = arguments[0].Dynamic.GetProperty("type").ToString() == "MultiPolygon";
+        return result.Count == 0 ? ScalarValue.Null(ScalarType.Dynamic)
+            : ScalarValue.FromDynamic(isMulti ? GeoJson.MultiPolygon(result) : GeoJson.Polygon(result[0]));
+    }
 }
