@@ -28,6 +28,7 @@ internal static partial class FunctionRegistry
 
         add(GeoCall(GeoReal, [GeoShape], [], LineFunctions.Length), "geo_line_length");
         add(GeoCall(GeoShape, [GeoReal, GeoReal, GeoShape], [], LineFunctions.ClosestPoint), "geo_closest_point_on_line");
+        add(GeoCall(GeoShape, [GeoShape], [], LineFunctions.Centroid), "geo_line_centroid");
         add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoShape], [], LineFunctions.DistanceToLine), "geo_distance_point_to_line");
         add(GeoCall(GeoShape, [GeoShape], [GeoReal, ScalarType.Bool], LineFunctions.Densify), "geo_line_densify");
         add(GeoCall(GeoShape, [GeoShape, GeoReal], [], LineFunctions.InterpolatePoint), "geo_line_interpolate_point");
@@ -47,6 +48,7 @@ internal static partial class FunctionRegistry
         add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoShape], [], PolygonFunctions.DistanceToPolygon), "geo_distance_point_to_polygon");
         add(GeoCall(GeoShape, [GeoReal, GeoReal, GeoShape], [], PolygonFunctions.ClosestPoint), "geo_closest_point_on_polygon");
         add(GeoCall(GeoShape, [GeoShape], [GeoReal], PolygonFunctions.Simplify), "geo_polygon_simplify");
+        add(GeoCall(GeoShape, [GeoShape], [], PolygonFunctions.Centroid), "geo_polygon_centroid");
 
         add(GeoCall(ScalarType.Bool, [GeoShape, GeoShape], [], IntersectionFunctions.LinesIntersect), "geo_intersects_2lines");
         add(GeoCall(ScalarType.Bool, [GeoShape, GeoShape], [], IntersectionFunctions.PolygonsIntersect), "geo_intersects_2polygons");

@@ -195,4 +195,21 @@ internal static class LineFunctions
 
         return best;
     }
+
+    /// <summary>The true centroid of a line or multiline on the sphere.</summary>
+    public static ScalarValue Centroid(ReadOnlySpan<ScalarValue> arguments)
+    {
+        if (!GeoJson.TryReadLines(arguments[0].Dynamic, out var lines))
+        {
+            return ScalarValue.Null(ScalarType.Dynamic);
+        }
+
+        var moment = new SphereVector(0, 0, 0);
+        foreach (var line in lines)
+        {
+            moment += SphereCentroid.LineMoment(line);
+        }
+
+        return moment.Length < 1e-300 ? ScalarValue.Null(ScalarType.Dynamic) : ScalarValue.FromDynamic(GeoJson.Point(moment.Normalized().ToPoint()));
+    }
 }

@@ -178,4 +178,25 @@ internal static class PolygonFunctions
         return result.Count == 0 ? ScalarValue.Null(ScalarType.Dynamic)
             : ScalarValue.FromDynamic(isMulti ? GeoJson.MultiPolygon(result) : GeoJson.Polygon(result[0]));
     }
+
+    /// <summary>The true centroid of the region the polygons cover (shells minus holes, overlaps once).</summary>
+    public static ScalarValue Centroid(ReadOnlySpan<ScalarValue> arguments)
+    {
+        if (!GeoJson.TryReadPolygons(arguments[0].Dynamic, out var polygons))
+        {
+            return ScalarValue.Null(ScalarType.Dynamic);
+        }
+
+        var moment = new SphereVector(0, 0, 0);
+        foreach (var rings in Dissolved(polygons))
+        {
+            moment += SphereCentroid.RingMoment(rings[0]);
+            for (var i = 1; i < rings.Length; i++)
+            {
+                moment -= SphereCentroid.RingMoment(rings[i]);
+            }
+        }
+
+        return moment.Length < 1e-300 ? ScalarValue.Null(ScalarType.Dynamic) : ScalarValue.FromDynamic(GeoJson.Point(moment.Normalized().ToPoint()));
+    }
 }
