@@ -19,7 +19,7 @@ internal static partial class FunctionRegistry
         add(GeoCall(GeoShape, [GeoText], [], GeohashFunctions.ToPolygon), "geo_geohash_to_polygon");
         add(GeoCall(GeoShape, [GeoText], [], GeohashFunctions.Neighbors), "geo_geohash_neighbors");
 
-        add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoReal, GeoReal], [], PointFunctions.Distance), "geo_distance_2points");
+        add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoReal, GeoReal], [ScalarType.Bool], PointFunctions.Distance), "geo_distance_2points");
         add(GeoCall(ScalarType.Bool, [GeoReal, GeoReal, GeoReal, GeoReal, GeoReal], [], PointFunctions.InCircle), "geo_point_in_circle");
         add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoReal, GeoReal], [], PointFunctions.Azimuth), "geo_azimuth");
 

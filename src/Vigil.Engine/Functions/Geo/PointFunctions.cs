@@ -6,6 +6,7 @@ namespace Vigil.Engine.Functions.Geo;
 /// <summary>geo_distance_2points, geo_point_in_circle, geo_azimuth: point to point measures on the sphere.</summary>
 internal static class PointFunctions
 {
+    /// <summary>(p1, p2[, use_spheroid]): meters on the sphere, or on the WGS-84 ellipsoid when use_spheroid is true.</summary>
     public static ScalarValue Distance(ReadOnlySpan<ScalarValue> arguments)
     {
         var a = new GeoPoint(arguments[0].Real, arguments[1].Real);
@@ -13,6 +14,14 @@ internal static class PointFunctions
         if (!a.IsValid || !b.IsValid)
         {
             return ScalarValue.Null(ScalarType.Real);
+        }
+
+        if (arguments.Length > 4 && arguments[4].Bool)
+        {
+            var distance = SpheroidGeodesy.Distance(a, b);
+            return double.IsNaN(distance)
+                ? throw QueryException.NotSupported("geo_distance_2points on the spheroid for nearly antipodal points")
+                : ScalarValue.FromReal(distance);
         }
 
         return ScalarValue.FromReal(SphereGeodesy.Distance(a, b));
