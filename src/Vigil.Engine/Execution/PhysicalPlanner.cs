@@ -16,6 +16,8 @@ internal static class PhysicalPlanner
                 return new ScanSource(snapshot?.GetTable(scan.Table.Name), scan, context, statistics);
             case LogicalValues values:
                 return new ValuesSource(values, context);
+            case LogicalMaterialized materialized:
+                return new MaterializedSource(materialized);
             case LogicalRange range:
                 return new RangeSource(range, context);
             case LogicalFilter filter:

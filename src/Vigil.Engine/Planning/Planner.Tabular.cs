@@ -1,5 +1,6 @@
 using Vigil.Engine.Planning.Expressions;
 using Vigil.Engine.Planning.Operators;
+using Vigil.Kql.Binding;
 using Vigil.Kql.Symbols;
 using Vigil.Kql.Syntax;
 
@@ -23,7 +24,12 @@ internal sealed partial class Planner
                     return LogicalScan.AllColumns(table);
                 }
 
-                if (info?.ReferencedLocal is { } local && _locals.TryGetValue(local, out var planned) && planned is LogicalOperator op)
+                if (info?.ReferencedLocal is UserFunctionSymbol function)
+                {
+                    return PlanTabularUserCall(function, [], null, reference);
+                }
+
+                if (info?.ReferencedLocal is { } local && TryGetLocal(local, out var planned) && planned is LogicalOperator op)
                 {
                     return op;
                 }
@@ -39,6 +45,8 @@ internal sealed partial class Planner
                 return PlanRange(range);
             case UnionOperator union:
                 return PlanUnion(union, null);
+            case FunctionCallExpression call:
+                return PlanTabularCall(call);
             default:
                 throw QueryException.NotSupported($"The tabular expression '{Snippet(expression)}'");
         }
@@ -77,6 +85,10 @@ internal sealed partial class Planner
                 return PlanJoin(join, input, output);
             case UnionOperator union:
                 return PlanUnion(union, input);
+            case AsOperator @as:
+                return PlanAs(@as, input);
+            case InvokeOperator invoke:
+                return PlanInvoke(invoke, input);
             case RenderOperator render:
                 _visualization = PlanRender(render);
                 return input;
