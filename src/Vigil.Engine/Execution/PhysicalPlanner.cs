@@ -18,6 +18,8 @@ internal static class PhysicalPlanner
                 return new ValuesSource(values, context);
             case LogicalMaterialized materialized:
                 return new MaterializedSource(materialized);
+            case LogicalWindow window:
+                return new WindowOperator(Create(window.Input, snapshot, context, statistics), window, context);
             case LogicalRange range:
                 return new RangeSource(range, context);
             case LogicalFilter filter:

@@ -52,7 +52,10 @@ internal sealed partial class Planner
         }
     }
 
-    private LogicalOperator PlanOperator(QueryOperator op, LogicalOperator input)
+    private LogicalOperator PlanOperator(QueryOperator op, LogicalOperator input) =>
+        WindowCallsOf(op) is { Count: > 0 } windows ? PlanWithWindows(op, input, windows) : PlanOperatorCore(op, input);
+
+    private LogicalOperator PlanOperatorCore(QueryOperator op, LogicalOperator input)
     {
         var output = _bound.GetSchema(op) ?? input.Schema;
         switch (op)
@@ -79,8 +82,8 @@ internal sealed partial class Planner
                 return PlanSummarize(summarize, input, output);
             case DistinctOperator distinct:
                 return PlanDistinct(distinct, input, output);
-            case SerializeOperator serialize when serialize.Expressions.Count == 0:
-                return input;
+            case SerializeOperator serialize:
+                return PlanSerialize(serialize, input, output);
             case JoinOperator join:
                 return PlanJoin(join, input, output);
             case UnionOperator union:
