@@ -20,6 +20,8 @@ internal static class PhysicalPlanner
                 return new MaterializedSource(materialized);
             case LogicalWindow window:
                 return new WindowOperator(Create(window.Input, snapshot, context, statistics), window, context);
+            case LogicalSequenceScan sequence:
+                return new SequenceScanOperator(Create(sequence.Input, snapshot, context, statistics), sequence, context);
             case LogicalRange range:
                 return new RangeSource(range, context);
             case LogicalFilter filter:

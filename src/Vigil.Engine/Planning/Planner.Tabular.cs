@@ -47,6 +47,8 @@ internal sealed partial class Planner
                 return PlanUnion(union, null);
             case FunctionCallExpression call:
                 return PlanTabularCall(call);
+            case QueryOperator leading:
+                return PlanLeadingOperator(leading);
             default:
                 throw QueryException.NotSupported($"The tabular expression '{Snippet(expression)}'");
         }
@@ -88,6 +90,10 @@ internal sealed partial class Planner
                 return PlanJoin(join, input, output);
             case UnionOperator union:
                 return PlanUnion(union, input);
+            case PartitionOperator partition:
+                return PlanPartition(partition, input, output);
+            case ScanOperator scan:
+                return PlanSequenceScan(scan, input, output);
             case AsOperator @as:
                 return PlanAs(@as, input);
             case InvokeOperator invoke:
