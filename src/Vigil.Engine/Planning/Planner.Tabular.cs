@@ -90,6 +90,8 @@ internal sealed partial class Planner
                 return PlanJoin(join, input, output);
             case UnionOperator union:
                 return PlanUnion(union, input);
+            case MakeSeriesOperator makeSeries:
+                return PlanMakeSeries(makeSeries, input, output);
             case PartitionOperator partition:
                 return PlanPartition(partition, input, output);
             case ScanOperator scan:
