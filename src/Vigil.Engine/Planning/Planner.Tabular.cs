@@ -90,6 +90,8 @@ internal sealed partial class Planner
                 return PlanJoin(join, input, output);
             case UnionOperator union:
                 return PlanUnion(union, input);
+            case TopNestedOperator topNested:
+                return PlanTopNested(topNested, input, output);
             case MakeSeriesOperator makeSeries:
                 return PlanMakeSeries(makeSeries, input, output);
             case PartitionOperator partition:
