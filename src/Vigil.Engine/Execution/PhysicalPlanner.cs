@@ -24,6 +24,8 @@ internal static class PhysicalPlanner
                 return new SequenceScanOperator(Create(sequence.Input, snapshot, context, statistics), sequence, context);
             case LogicalSeriesAssemble assemble:
                 return new SeriesAssembleOperator(Create(assemble.Input, snapshot, context, statistics), assemble, context);
+            case LogicalSample sample:
+                return new SampleOperator(Create(sample.Input, snapshot, context, statistics), sample, context);
             case LogicalRange range:
                 return new RangeSource(range, context);
             case LogicalFilter filter:

@@ -90,6 +90,12 @@ internal sealed partial class Planner
                 return PlanJoin(join, input, output);
             case UnionOperator union:
                 return PlanUnion(union, input);
+            case SampleOperator sample:
+                return new LogicalSample(input, ConstantLong(sample.Count, "sample"));
+            case SampleDistinctOperator sampleDistinct:
+                return PlanSampleDistinct(sampleDistinct, input, output);
+            case GetSchemaOperator:
+                return PlanGetSchema(input, output);
             case TopNestedOperator topNested:
                 return PlanTopNested(topNested, input, output);
             case MakeSeriesOperator makeSeries:
