@@ -34,10 +34,10 @@ public sealed class QueryEngine
         var statistics = new QueryStatistics();
         try
         {
-            var plan = PlanAndOptimize(query, options, now, statistics);
-            using var snapshot = plan.Root is null ? null : _workspace?.GetSnapshot();
+            using var snapshot = _workspace?.GetSnapshot();
             var context = new QueryContext(now, options.Cancellation);
             var scans = new ScanStatistics();
+            var plan = PlanAndOptimize(query, options, now, statistics, Runner(snapshot, context, scans, options, now));
             using var root = PhysicalPlanner.Create(plan.Root!, snapshot, context, scans);
             var rows = new RowBuffer(plan.Root!.Schema);
             var truncated = false;
@@ -92,7 +92,9 @@ public sealed class QueryEngine
         try
         {
             var bound = Bind(query);
-            var plan = Planner.Plan(bound, now, input => Materialize(input, now, options));
+            using var snapshot = _workspace?.GetSnapshot();
+            var runner = Runner(snapshot, new QueryContext(now, options.Cancellation), new ScanStatistics(), options, now);
+            var plan = Planner.Plan(bound, now, runner);
             var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, true, null);
             return "logical plan:\n" + plan.Root.Explain() + "optimized plan:\n" + optimized.Explain();
         }
@@ -103,13 +105,18 @@ public sealed class QueryEngine
     }
 
     /// <summary>The optimized logical plan (tests inspect it).</summary>
-    internal LogicalOperator PlanQuery(string query, QueryOptions options) =>
-        PlanAndOptimize(query, options, NowTicks(options), new QueryStatistics()).Root;
+    internal LogicalOperator PlanQuery(string query, QueryOptions options)
+    {
+        var now = NowTicks(options);
+        using var snapshot = _workspace?.GetSnapshot();
+        var runner = Runner(snapshot, new QueryContext(now, options.Cancellation), new ScanStatistics(), options, now);
+        return PlanAndOptimize(query, options, now, new QueryStatistics(), runner).Root;
+    }
 
-    private QueryPlan PlanAndOptimize(string query, QueryOptions options, long now, QueryStatistics statistics)
+    private QueryPlan PlanAndOptimize(string query, QueryOptions options, long now, QueryStatistics statistics, SubqueryRunner runner)
     {
         var bound = Bind(query);
-        var plan = Planner.Plan(bound, now, input => Materialize(input, now, options));
+        var plan = Planner.Plan(bound, now, runner);
         var timings = new List<(string Pass, TimeSpan Elapsed)>();
         var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, options.VerifyPlans, timings);
         var passes = new List<KeyValuePair<string, TimeSpan>>(timings.Count);
@@ -122,34 +129,21 @@ public sealed class QueryEngine
         return plan.WithRoot(optimized);
     }
 
-    /// <summary>
-    /// Runs part of a plan while planning, for operators whose output columns depend on the data (evaluate bag_unpack,
-    /// pivot): the rows of <paramref name="input"/> over a snapshot of their own.
-    /// </summary>
-    private List<Planning.Expressions.ScalarValue[]> Materialize(LogicalOperator input, long now, QueryOptions options)
-    {
-        var optimized = QueryOptimizer.Optimize(input, new OptimizerContext(now), options.DisabledOptimizerPasses, options.VerifyPlans, null);
-        using var snapshot = _workspace?.GetSnapshot();
-        using var root = PhysicalPlanner.Create(optimized, snapshot, new QueryContext(now, options.Cancellation), new ScanStatistics());
-        var rows = new List<Planning.Expressions.ScalarValue[]>();
-        while (root.Next() is { } batch)
+    /// <summary>Runs subqueries the planner needs as values (toscalar, in, materialize) over the query's snapshot.</summary>
+    private static SubqueryRunner Runner(WorkspaceSnapshot? snapshot, QueryContext context, ScanStatistics scans, QueryOptions options, long now) =>
+        plan =>
         {
-            options.Cancellation.ThrowIfCancellationRequested();
-            for (var i = 0; i < batch.Count; i++)
+            var optimized = QueryOptimizer.Optimize(plan, new OptimizerContext(now), options.DisabledOptimizerPasses, options.VerifyPlans, null);
+            using var root = PhysicalPlanner.Create(optimized, snapshot, context, scans);
+            var rows = new RowBuffer(optimized.Schema);
+            while (root.Next() is { } batch)
             {
-                var row = batch.RowAt(i);
-                var values = new Planning.Expressions.ScalarValue[batch.Columns.Length];
-                for (var c = 0; c < values.Length; c++)
-                {
-                    values[c] = batch.Columns[c].GetValue(row);
-                }
-
-                rows.Add(values);
+                options.Cancellation.ThrowIfCancellationRequested();
+                rows.Append(batch);
             }
-        }
 
-        return rows;
-    }
+            return rows;
+        };
 
     private BoundQuery Bind(string query)
     {

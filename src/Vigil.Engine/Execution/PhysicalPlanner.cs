@@ -16,6 +16,14 @@ internal static class PhysicalPlanner
                 return new ScanSource(snapshot?.GetTable(scan.Table.Name), scan, context, statistics);
             case LogicalValues values:
                 return new ValuesSource(values, context);
+            case LogicalMaterialized materialized:
+                return new MaterializedSource(materialized);
+            case LogicalWindow window:
+                return new WindowOperator(Create(window.Input, snapshot, context, statistics), window, context);
+            case LogicalSequenceScan sequence:
+                return new SequenceScanOperator(Create(sequence.Input, snapshot, context, statistics), sequence, context);
+            case LogicalSeriesAssemble assemble:
+                return new SeriesAssembleOperator(Create(assemble.Input, snapshot, context, statistics), assemble, context);
             case LogicalRange range:
                 return new RangeSource(range, context);
             case LogicalFilter filter:

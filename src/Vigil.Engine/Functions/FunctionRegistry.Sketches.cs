@@ -1,5 +1,4 @@
 using Vigil.Engine.Functions.Scalar;
-using Vigil.Engine.Planning.Expressions;
 using Vigil.Kql.Symbols;
 
 namespace Vigil.Engine.Functions;
@@ -18,18 +17,5 @@ internal static partial class FunctionRegistry
             ? Fixed(new PercentileTDigestFunction(n, ScalarType.Dynamic, asArray: true), a, ScalarType.Dynamic) : null, "percentiles_array_tdigest");
         add((n, a, t) => a.Length == 2 && a[0].Type == ScalarType.Dynamic ? Fixed(new RankTDigestFunction(n, percent: false), a, ScalarType.Real) : null, "rank_tdigest");
         add((n, a, t) => a.Length == 2 && a[0].Type == ScalarType.Dynamic ? Fixed(new RankTDigestFunction(n, percent: true), a, ScalarType.Real) : null, "percentrank_tdigest");
-    }
-
-    private static bool AllDynamic(ScalarExpr[] arguments)
-    {
-        foreach (var argument in arguments)
-        {
-            if (argument.Type != ScalarType.Dynamic)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -67,7 +67,7 @@ internal sealed partial class Planner
         }
 
         projected.Add(new NamedExpr("\u0001bag", Functions.FunctionRegistry.Convert(PlanScalar(bagExpression, input.Schema), ScalarType.Dynamic)));
-        var rows = _materialize(new LogicalProject(input, projected));
+        var rows = Materialize(new LogicalProject(input, projected));
         var bagIndex = input.Schema.Count;
 
         if (evaluate.Schema is not null)

@@ -9,7 +9,7 @@ namespace Vigil.Engine.Planning;
 /// <summary>
 /// <c>evaluate plugin(...)</c>. The plugins here decide their output columns from the data (bag_unpack, pivot) or
 /// reshape whole tables (narrow, rolling_percentile, the IP lookups), so each runs its input while planning
-/// (<see cref="_materialize"/>) and becomes a table of values; the rest of the query plans over that as usual.
+/// (<see cref="Materialize(LogicalOperator)"/>) and becomes a table of values; the rest of the query plans over that as usual.
 /// </summary>
 internal sealed partial class Planner
 {
@@ -96,7 +96,7 @@ internal sealed partial class Planner
     {
         var rows = new List<ScalarValue[]>();
         var index = 0L;
-        foreach (var row in _materialize(input))
+        foreach (var row in Materialize(input))
         {
             for (var c = 0; c < row.Length; c++)
             {

@@ -44,7 +44,7 @@ internal sealed partial class Planner
         }
 
         // Lookup rows by prefix length, then by masked network.
-        var lookupRows = _materialize(lookup);
+        var lookupRows = Materialize(lookup);
         var networkIndex = lookup.Schema.IndexOf(networkColumn);
         var byPrefix = new SortedDictionary<int, Dictionary<UInt128, List<int>>>(Comparer<int>.Create((a, b) => b.CompareTo(a)));
         for (var r = 0; r < lookupRows.Count; r++)
@@ -68,7 +68,7 @@ internal sealed partial class Planner
             list.Add(r);
         }
 
-        var inputRows = _materialize(input);
+        var inputRows = Materialize(input);
         var sourceIndex = input.Schema.IndexOf(sourceColumn);
         var result = new List<ScalarValue[]>();
         var inputWidth = input.Schema.Count;

@@ -6,7 +6,7 @@ namespace Vigil.Engine.Planning;
 
 internal sealed partial class Planner
 {
-    /// <summary>The rows a subquery without its own source reads (mv-apply's <c>on (...)</c>), or null.</summary>
+    /// <summary>The rows a subquery without its own source reads (mv-apply's <c>on (...)</c>, partition, fork and facet bodies), or null.</summary>
     private LogicalOperator? _implicitInput;
 
     private LogicalMvApply PlanMvApply(MvApplyOperator mvApply, LogicalOperator input, TableSchema output)

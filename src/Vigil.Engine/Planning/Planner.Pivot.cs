@@ -80,7 +80,7 @@ internal sealed partial class Planner
         }
 
         groups.Add(new NamedExpr("\u0001pivot", ColumnOf(input.Schema, pivotColumn)));
-        var cells = _materialize(new LogicalAggregate(input, groups, [aggregate]));
+        var cells = Materialize(new LogicalAggregate(input, groups, [aggregate]));
 
         // Row keys and pivot values in order of appearance.
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using Vigil.Engine.Functions;
 using Vigil.Engine.Planning.Expressions;
+using Vigil.Kql.Binding;
 using Vigil.Kql.Symbols;
 using Vigil.Kql.Syntax;
 
@@ -63,7 +64,8 @@ internal sealed partial class Planner
                 {
                     if (_bound.GetInfo(item)?.IsTabular == true)
                     {
-                        throw QueryException.NotSupported("'in' with a subquery");
+                        arguments.AddRange(SubqueryValues(item));
+                        continue;
                     }
 
                     var planned = Optimizer.ConstantFolding.Fold(PlanScalar(item, input), _nowTicks);
@@ -141,9 +143,14 @@ internal sealed partial class Planner
     private ScalarExpr PlanName(NameReference reference, TableSchema input)
     {
         var info = _bound.GetInfo(reference);
+        if (info?.ReferencedLocal is UserFunctionSymbol function)
+        {
+            return PlanScalarUserCall(function, [], input, reference);
+        }
+
         if (info?.ReferencedLocal is { } local)
         {
-            if (_locals.TryGetValue(local, out var planned) && planned is ScalarExpr scalar)
+            if (TryGetLocal(local, out var planned) && planned is ScalarExpr scalar)
             {
                 return scalar;
             }
@@ -163,9 +170,14 @@ internal sealed partial class Planner
             throw QueryException.NotSupported($"The aggregate '{name}' outside a direct summarize item");
         }
 
-        if (info?.ReferencedLocal is not null)
+        if (info?.ReferencedLocal is UserFunctionSymbol function)
         {
-            throw QueryException.NotSupported($"Calling the user function '{name}'");
+            return PlanScalarUserCall(function, call.Arguments, input, call);
+        }
+
+        if (name == "toscalar")
+        {
+            return PlanToScalar(call);
         }
 
         if (TryPlanRowCall(call, name, input) is { } special)

@@ -66,7 +66,7 @@ internal sealed partial class Planner
         }
 
         var groups = new Dictionary<string, (ScalarValue[] Key, SortedDictionary<double, List<ScalarValue>> Bins)>(StringComparer.Ordinal);
-        foreach (var row in _materialize(input))
+        foreach (var row in Materialize(input))
         {
             var index = row[indexIndex];
             if (index.IsNull || row[valueIndex].IsNull)
@@ -199,7 +199,7 @@ internal sealed partial class Planner
 
         var rows = new List<ScalarValue[]>();
         var width = input.Schema.Count;
-        foreach (var source in _materialize(new LogicalProject(input, projected)))
+        foreach (var source in Materialize(new LogicalProject(input, projected)))
         {
             var row = new ScalarValue[columns.Count];
             Array.Copy(source, row, width);

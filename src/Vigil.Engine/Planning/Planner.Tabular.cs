@@ -1,5 +1,6 @@
 using Vigil.Engine.Planning.Expressions;
 using Vigil.Engine.Planning.Operators;
+using Vigil.Kql.Binding;
 using Vigil.Kql.Symbols;
 using Vigil.Kql.Syntax;
 
@@ -23,7 +24,12 @@ internal sealed partial class Planner
                     return LogicalScan.AllColumns(table);
                 }
 
-                if (info?.ReferencedLocal is { } local && _locals.TryGetValue(local, out var planned) && planned is LogicalOperator op)
+                if (info?.ReferencedLocal is UserFunctionSymbol function)
+                {
+                    return PlanTabularUserCall(function, [], null, reference);
+                }
+
+                if (info?.ReferencedLocal is { } local && TryGetLocal(local, out var planned) && planned is LogicalOperator op)
                 {
                     return op;
                 }
@@ -39,14 +45,21 @@ internal sealed partial class Planner
                 return PlanRange(range);
             case UnionOperator union:
                 return PlanUnion(union, null);
+            case FunctionCallExpression call:
+                return PlanTabularCall(call);
             case QueryOperator leading when _implicitInput is not null:
                 return PlanOperator(leading, _implicitInput);
+            case QueryOperator leading:
+                return PlanLeadingOperator(leading);
             default:
                 throw QueryException.NotSupported($"The tabular expression '{Snippet(expression)}'");
         }
     }
 
-    private LogicalOperator PlanOperator(QueryOperator op, LogicalOperator input)
+    private LogicalOperator PlanOperator(QueryOperator op, LogicalOperator input) =>
+        WindowCallsOf(op) is { Count: > 0 } windows ? PlanWithWindows(op, input, windows) : PlanOperatorCore(op, input);
+
+    private LogicalOperator PlanOperatorCore(QueryOperator op, LogicalOperator input)
     {
         var output = _bound.GetSchema(op) ?? input.Schema;
         switch (op)
@@ -73,8 +86,8 @@ internal sealed partial class Planner
                 return PlanSummarize(summarize, input, output);
             case DistinctOperator distinct:
                 return PlanDistinct(distinct, input, output);
-            case SerializeOperator serialize when serialize.Expressions.Count == 0:
-                return input;
+            case SerializeOperator serialize:
+                return PlanSerialize(serialize, input, output);
             case JoinOperator join:
                 return PlanJoin(join, input, output);
             case UnionOperator union:
@@ -99,6 +112,18 @@ internal sealed partial class Planner
                 return PlanMvExpand(mvExpand, input, output);
             case EvaluateOperator evaluate:
                 return PlanEvaluate(evaluate, input, output);
+            case TopNestedOperator topNested:
+                return PlanTopNested(topNested, input, output);
+            case MakeSeriesOperator makeSeries:
+                return PlanMakeSeries(makeSeries, input, output);
+            case PartitionOperator partition:
+                return PlanPartition(partition, input, output);
+            case ScanOperator scan:
+                return PlanSequenceScan(scan, input, output);
+            case AsOperator @as:
+                return PlanAs(@as, input);
+            case InvokeOperator invoke:
+                return PlanInvoke(invoke, input);
             case RenderOperator render:
                 _visualization = PlanRender(render);
                 return input;

@@ -41,7 +41,7 @@ internal sealed partial class Planner
                 throw QueryException.NotSupported("union over a table wildcard");
             }
 
-            inputs.Add((PlanTabular(table), table is NameReference reference ? reference.SimpleName : "union_arg" + inputs.Count));
+            inputs.Add((PlanTabular(table), UnionArgumentName(table) ?? "union_arg" + inputs.Count));
         }
 
         var projected = new List<LogicalOperator>();

@@ -14,25 +14,23 @@ internal sealed partial class Planner
 {
     private readonly BoundQuery _bound;
     private readonly long _nowTicks;
+    private readonly SubqueryRunner _run;
     private readonly Dictionary<LocalSymbol, object> _locals = [];
     private Visualization? _visualization;
 
     /// <summary>Expressions already planned elsewhere (aggregate calls inside a computed summarize item).</summary>
     private Dictionary<SyntaxNode, Expressions.ScalarExpr>? _substitutions;
 
-    /// <summary>Runs a subplan while planning (evaluate plugins whose output columns depend on the data).</summary>
-    private readonly Func<LogicalOperator, List<Expressions.ScalarValue[]>> _materialize;
-
-    private Planner(BoundQuery bound, long nowTicks, Func<LogicalOperator, List<Expressions.ScalarValue[]>> materialize)
+    private Planner(BoundQuery bound, long nowTicks, SubqueryRunner run)
     {
         _bound = bound;
         _nowTicks = nowTicks;
-        _materialize = materialize;
+        _run = run;
     }
 
-    public static QueryPlan Plan(BoundQuery bound, long nowTicks, Func<LogicalOperator, List<Expressions.ScalarValue[]>> materialize)
+    public static QueryPlan Plan(BoundQuery bound, long nowTicks, SubqueryRunner run)
     {
-        var planner = new Planner(bound, nowTicks, materialize);
+        var planner = new Planner(bound, nowTicks, run);
         return planner.PlanQuery();
     }
 
@@ -49,8 +47,9 @@ internal sealed partial class Planner
                 case ExpressionStatement expression when _bound.GetInfo(expression.Expression)?.IsTabular == true:
                     result = PlanTabular(expression.Expression);
                     break;
-                case ExpressionStatement:
-                    throw QueryException.NotSupported("A scalar query statement");
+                case ExpressionStatement scalar:
+                    result = PlanScalarStatement(scalar.Expression);
+                    break;
                 case SetStatement set:
                     RecordOption(set);
                     break;

@@ -172,6 +172,9 @@ internal sealed partial class Binder
             case ScalarVariableSymbol scalar:
                 Record(reference, new SemanticInfo(scalar.Type, null, false) { ReferencedLocal = scalar });
                 return Bound.Scalar(scalar.Type);
+            case ScanStepSymbol step:
+                Record(reference, new SemanticInfo(ScalarType.Dynamic, null, false) { ReferencedLocal = step });
+                return Bound.Scalar(ScalarType.Dynamic);
             case TabularVariableSymbol tabular:
                 Record(reference, new SemanticInfo(ScalarType.Unknown, tabular.Schema, false) { ReferencedLocal = tabular });
                 return Bound.Table(tabular.Schema);
@@ -383,6 +386,23 @@ internal sealed partial class Binder
                 Report(BindingDiagnostics.UnknownColumn(selectorName ?? path.Selector.ToString(), path.Selector.TextStart, path.Selector.Width));
             }
 
+            return Bound.Unknown;
+        }
+
+        // StepName.Column inside scan: the column of that step's state, with its own type.
+        if (path.Expression is NameReference stepReference && context.Scope.Lookup(stepReference.SimpleName) is ScanStepSymbol step
+            && context.Row?.TryGetColumn(stepReference.SimpleName, out _) != true)
+        {
+            Record(stepReference, new SemanticInfo(ScalarType.Dynamic, null, false) { ReferencedLocal = step });
+            if (SelectorName(path.Selector) is { } stepColumnName && step.Schema.TryGetColumn(stepColumnName, out var stepColumn))
+            {
+                var info = new SemanticInfo(stepColumn.Type, null, false) { ReferencedColumn = stepColumn };
+                Record(path.Selector, info);
+                Record(path, info);
+                return Bound.Scalar(stepColumn.Type);
+            }
+
+            Report(BindingDiagnostics.UnknownColumn(path.Selector.ToString().Trim(), path.Selector.TextStart, path.Selector.Width));
             return Bound.Unknown;
         }
 

@@ -116,7 +116,7 @@ internal sealed partial class Binder
         var stepScope = new Scope(context.Scope);
         foreach (var step in scan.Steps)
         {
-            stepScope.Declare(new ScalarVariableSymbol(step.Name.SimpleName, ScalarType.Dynamic, isParameter: false));
+            stepScope.Declare(new ScanStepSymbol(step.Name.SimpleName, schema));
         }
 
         var stepContext = context with { Row = schema, Serialized = true, Scope = stepScope };

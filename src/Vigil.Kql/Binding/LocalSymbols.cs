@@ -88,3 +88,16 @@ public sealed class UserFunctionSymbol : LocalSymbol
         }
     }
 }
+
+/// <summary>A step of <c>scan</c>: <c>StepName.Column</c> reads the column (input or declared) of the step's last match.</summary>
+public sealed class ScanStepSymbol : LocalSymbol
+{
+    internal ScanStepSymbol(string name, TableSchema schema)
+        : base(name)
+    {
+        Schema = schema;
+    }
+
+    /// <summary>The scan's input columns followed by its declared columns.</summary>
+    public TableSchema Schema { get; }
+}
