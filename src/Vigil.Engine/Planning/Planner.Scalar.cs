@@ -188,10 +188,9 @@ internal sealed partial class Planner
         var arguments = new ScalarExpr[call.Arguments.Count];
         for (var i = 0; i < arguments.Length; i++)
         {
+            // A typeof(T) argument plans as a typed null (see PlanScalar): extract reads T from it, percentile_tdigest ignores it.
             var (_, argument) = Unname(call.Arguments[i]);
-
-            // A typeof(T) argument (percentile_tdigest) only decides the result type, which the binder has computed.
-            arguments[i] = argument is TypeOfExpression ? new ConstantExpr(ScalarValue.FromString(string.Empty)) : PlanScalar(argument, input);
+            arguments[i] = PlanScalar(argument, input);
         }
 
         return name == "bin_auto"
