@@ -39,6 +39,8 @@ internal sealed partial class Planner
                 return PlanRange(range);
             case UnionOperator union:
                 return PlanUnion(union, null);
+            case SearchOperator search:
+                return PlanSearch(search, null, _bound.GetSchema(search) ?? TableSchema.Empty);
             case QueryOperator leading when _implicitInput is not null:
                 return PlanOperator(leading, _implicitInput);
             default:
@@ -85,6 +87,8 @@ internal sealed partial class Planner
                 return PlanSampleDistinct(sampleDistinct, input, output);
             case GetSchemaOperator:
                 return PlanGetSchema(input, output);
+            case SearchOperator search:
+                return PlanSearch(search, input, output);
             case LookupOperator lookup:
                 return PlanLookup(lookup, input, output);
             case MvApplyOperator mvApply:
