@@ -47,8 +47,8 @@ internal sealed partial class Planner
                 return PlanUnion(union, null);
             case FunctionCallExpression call:
                 return PlanTabularCall(call);
-            case QueryOperator leading when _implicitInput is not null:
-                return PlanOperator(leading, _implicitInput);
+            case SearchOperator search:
+                return PlanSearch(search, null, _bound.GetSchema(search) ?? TableSchema.Empty);
             case QueryOperator leading:
                 return PlanLeadingOperator(leading);
             default:
@@ -98,6 +98,8 @@ internal sealed partial class Planner
                 return PlanSampleDistinct(sampleDistinct, input, output);
             case GetSchemaOperator:
                 return PlanGetSchema(input, output);
+            case SearchOperator search:
+                return PlanSearch(search, input, output);
             case LookupOperator lookup:
                 return PlanLookup(lookup, input, output);
             case MvApplyOperator mvApply:
