@@ -20,4 +20,15 @@ public class RegexOnStorageTests(StorageWorkspaceFixture fixture) : IClassFixtur
         var rows = QueryRunner.Rows(QueryRunner.Run("Events_CL | extend n = extract(@'host-(\\d+)', 1, Computer, typeof(long)) | where n == 3 | count", fixture.Engine));
         Assert.Equal(["429"], rows);
     }
+
+    [Fact]
+    public void Kernels_over_a_dictionary_column_match_the_same_kernels_over_plain_strings()
+    {
+        // strcat(Computer, '') is a plain string column: the per-row path; Computer itself takes the per-value path.
+        var query = "Events_CL | summarize by Computer, r = reverse({0}), t = trim_start('host-', {0}), h = hash({0}, 7) | sort by Computer asc";
+        var perValue = QueryRunner.Rows(QueryRunner.Run(string.Format(System.Globalization.CultureInfo.InvariantCulture, query, "Computer"), fixture.Engine));
+        var perRow = QueryRunner.Rows(QueryRunner.Run(string.Format(System.Globalization.CultureInfo.InvariantCulture, query, "strcat(Computer, '')"), fixture.Engine));
+        Assert.NotEmpty(perValue);
+        Assert.Equal(perRow, perValue);
+    }
 }

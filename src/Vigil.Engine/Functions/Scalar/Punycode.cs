@@ -19,9 +19,17 @@ internal static class Punycode
     private const int InitialBias = 72;
     private const int InitialN = 128;
 
+    /// <summary>Longer input fails (bootstring is quadratic; a DNS label holds 63 characters).</summary>
+    private const int MaxLength = 4096;
+
     public static bool TryEncode(string input, out string encoded)
     {
         encoded = string.Empty;
+        if (input.Length > MaxLength)
+        {
+            return false;
+        }
+
         var codePoints = new List<int>();
         foreach (var rune in input.EnumerateRunes())
         {
@@ -104,6 +112,11 @@ internal static class Punycode
     public static bool TryDecode(string input, out string decoded)
     {
         decoded = string.Empty;
+        if (input.Length > MaxLength)
+        {
+            return false;
+        }
+
         var output = new List<int>();
         var basicEnd = input.LastIndexOf('-');
         if (basicEnd > 0)

@@ -15,6 +15,9 @@ internal static class StringKernels
     /// <summary>The most times <c>strrep</c> repeats its input.</summary>
     private const int MaxRepetitions = 1024;
 
+    /// <summary>The longest text <c>strrep</c> builds (a large value repeated 1,024 times must not exhaust memory).</summary>
+    private const long MaxRepeatedChars = 64L * 1024 * 1024;
+
     public static ScalarValue Text(string value) => ScalarValue.FromString(value);
 
     public static ScalarValue Trim(ReadOnlySpan<ScalarValue> a) => Text(TrimEnd(a[0].String, TrimStart(a[0].String, a[1].String)));
@@ -129,7 +132,13 @@ internal static class StringKernels
             return Text(string.Empty);
         }
 
-        var builder = new StringBuilder((a[0].String.Length + delimiter.Length) * times);
+        var length = (long)(a[0].String.Length + delimiter.Length) * times;
+        if (length > MaxRepeatedChars)
+        {
+            throw new QueryException(QueryErrorKind.Semantic, $"strrep(): the result would be {length:N0} characters, more than the {MaxRepeatedChars:N0} allowed.");
+        }
+
+        var builder = new StringBuilder((int)length);
         for (var i = 0; i < times; i++)
         {
             if (i > 0)
