@@ -220,6 +220,8 @@ internal sealed partial class Planner
         return PluginResult(new TableSchema(columns), rows);
     }
 
+    private const int MaxEstimatedIntersection = 10;
+
     private static long? IntersectionCount(ReadOnlySpan<DynamicValue> sketches)
     {
         var parsed = new HyperLogLog[sketches.Length];
@@ -245,7 +247,13 @@ internal sealed partial class Planner
             return common.Count;
         }
 
-        // |A1 ∩ ... ∩ An| = Σ over non-empty subsets S of (-1)^(|S|+1) |∪ S|.
+        // |A1 ∩ ... ∩ An| = Σ over non-empty subsets S of (-1)^(|S|+1) |∪ S|: 2^n unions, so estimated sketches are
+        // limited to a size where that stays cheap.
+        if (sketches.Length > MaxEstimatedIntersection)
+        {
+            throw QueryException.NotSupported($"dcount_intersect of more than {MaxEstimatedIntersection} estimating (non-exact) hll values");
+        }
+
         var total = 0.0;
         for (var mask = 1; mask < (1 << sketches.Length); mask++)
         {
