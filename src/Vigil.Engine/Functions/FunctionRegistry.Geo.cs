@@ -41,6 +41,10 @@ internal static partial class FunctionRegistry
         add(GeoCall(GeoShape, [GeoShape], [GeoLong, GeoReal], S2Functions.PolygonToCells), "geo_polygon_to_s2cells");
         add(GeoCall(GeoShape, [GeoShape], [GeoLong, GeoReal], S2Functions.LineToCells), "geo_line_to_s2cells");
 
+        add(GeoCall(ScalarType.Int, [GeoText], [], H3Functions.Level), "geo_h3cell_level");
+        add(GeoCall(GeoText, [GeoText], [GeoLong], H3Functions.Parent), "geo_h3cell_parent");
+        add(GeoCall(GeoShape, [GeoText], [GeoLong], H3Functions.Children), "geo_h3cell_children");
+
         add(GeoCall(GeoReal, [GeoShape], [], PolygonFunctions.Area), "geo_polygon_area");
         add(GeoCall(GeoReal, [GeoShape], [], PolygonFunctions.Perimeter), "geo_polygon_perimeter");
         add(GeoCall(ScalarType.Bool, [GeoReal, GeoReal, GeoShape], [], PolygonFunctions.ContainsPoint), "geo_point_in_polygon");
