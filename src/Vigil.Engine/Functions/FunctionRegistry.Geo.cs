@@ -22,6 +22,7 @@ internal static partial class FunctionRegistry
         add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoReal, GeoReal], [ScalarType.Bool], PointFunctions.Distance), "geo_distance_2points");
         add(GeoCall(ScalarType.Bool, [GeoReal, GeoReal, GeoReal, GeoReal, GeoReal], [], PointFunctions.InCircle), "geo_point_in_circle");
         add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoReal, GeoReal], [], PointFunctions.Azimuth), "geo_azimuth");
+        add(GeoCall(GeoShape, [GeoReal, GeoReal, GeoReal], [GeoReal], PointFunctions.Buffer), "geo_point_buffer");
 
         add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoReal, GeoReal, GeoReal, GeoReal], [], PointFunctions.Angle), "geo_angle");
         add(GeoCall(GeoShape, [GeoText], [], WktFunctions.FromWkt), "geo_from_wkt");
