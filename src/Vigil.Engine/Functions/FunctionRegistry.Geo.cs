@@ -22,6 +22,7 @@ internal static partial class FunctionRegistry
         add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoReal, GeoReal], [ScalarType.Bool], PointFunctions.Distance), "geo_distance_2points");
         add(GeoCall(ScalarType.Bool, [GeoReal, GeoReal, GeoReal, GeoReal, GeoReal], [], PointFunctions.InCircle), "geo_point_in_circle");
         add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoReal, GeoReal], [], PointFunctions.Azimuth), "geo_azimuth");
+        add(GeoCall(GeoShape, [GeoReal, GeoReal, GeoReal], [GeoReal], PointFunctions.Buffer), "geo_point_buffer");
 
         add(GeoCall(GeoReal, [GeoReal, GeoReal, GeoReal, GeoReal, GeoReal, GeoReal], [], PointFunctions.Angle), "geo_angle");
         add(GeoCall(GeoShape, [GeoText], [], WktFunctions.FromWkt), "geo_from_wkt");
@@ -40,6 +41,10 @@ internal static partial class FunctionRegistry
         add(GeoCall(GeoShape, [GeoText], [], S2Functions.ToPolygon), "geo_s2cell_to_polygon");
         add(GeoCall(GeoShape, [GeoShape], [GeoLong, GeoReal], S2Functions.PolygonToCells), "geo_polygon_to_s2cells");
         add(GeoCall(GeoShape, [GeoShape], [GeoLong, GeoReal], S2Functions.LineToCells), "geo_line_to_s2cells");
+
+        add(GeoCall(ScalarType.Int, [GeoText], [], H3Functions.Level), "geo_h3cell_level");
+        add(GeoCall(GeoText, [GeoText], [GeoLong], H3Functions.Parent), "geo_h3cell_parent");
+        add(GeoCall(GeoShape, [GeoText], [GeoLong], H3Functions.Children), "geo_h3cell_children");
 
         add(GeoCall(GeoReal, [GeoShape], [], PolygonFunctions.Area), "geo_polygon_area");
         add(GeoCall(GeoReal, [GeoShape], [], PolygonFunctions.Perimeter), "geo_polygon_perimeter");

@@ -62,7 +62,7 @@ internal static class IntersectionFunctions
         return ScalarValue.FromBool(false);
     }
 
-    /// <summary>The points where two lines cross: a Point, a MultiPoint, or an empty GeometryCollection.</summary>
+    /// <summary>Where two lines meet: points, shared stretches, both, or an empty GeometryCollection.</summary>
     public static ScalarValue LinesIntersection(ReadOnlySpan<ScalarValue> arguments)
     {
         if (!GeoJson.TryReadLines(arguments[0].Dynamic, out var first) || !GeoJson.TryReadLines(arguments[1].Dynamic, out var second))
@@ -70,46 +70,10 @@ internal static class IntersectionFunctions
             return ScalarValue.Null(ScalarType.Dynamic);
         }
 
-        var plane = Plane([.. first, .. second]);
-        var projectedFirst = Project(plane, first);
-        var projectedSecond = Project(plane, second);
-        var points = new List<GeoPoint>();
-        for (var l = 0; l < first.Length; l++)
-        {
-            var line = projectedFirst[l];
-            for (var i = 1; i < line.Length; i++)
-            {
-                foreach (var other in projectedSecond)
-                {
-                    for (var k = 1; k < other.Length; k++)
-                    {
-                        if (!PlanarGeometry.SegmentsIntersect(line[i - 1], line[i], other[k - 1], other[k]))
-                        {
-                            continue;
-                        }
-
-                        var t = PlanarGeometry.CrossingParameter(line[i - 1], line[i], other[k - 1], other[k]);
-                        if (double.IsNaN(t))
-                        {
-                            throw QueryException.NotSupported("geo_intersection_2lines of overlapping collinear edges");
-                        }
-
-                        var point = t == 0 ? first[l][i - 1] : t == 1 ? first[l][i] : plane.Unproject(PlanarPoint.Lerp(line[i - 1], line[i], t));
-                        if (!points.Contains(point))
-                        {
-                            points.Add(point);
-                        }
-                    }
-                }
-            }
-        }
-
-        return ScalarValue.FromDynamic(points.Count switch
-        {
-            0 => GeoJson.GeometryCollection([]),
-            1 => GeoJson.Point(points[0]),
-            _ => GeoJson.MultiPoint(points),
-        });
+        var overlay = GeoOverlay.Create([.. first.SelectMany(l => l), .. second.SelectMany(l => l)]);
+        var a = overlay.Lines(first);
+        var b = overlay.Lines(second);
+        return ScalarValue.FromDynamic(overlay.ToGeoJson(GeoOverlay.Overlay(() => a.Intersection(b))));
     }
 
     /// <summary>The parts of a line inside a polygon: a LineString, a MultiLineString, or an empty GeometryCollection.</summary>

@@ -70,4 +70,37 @@ internal static class PointFunctions
     }
 
     private static bool IsSame(GeoPoint a, GeoPoint b) => SphereVector.FromPoint(a).AngleTo(SphereVector.FromPoint(b)) == 0;
+
+    /// <summary>
+    /// (longitude, latitude, radius[, tolerance]): a polygon of points on the circle of that radius, with enough
+    /// vertices that its edges stay within the tolerance (default 10 m, at least 1e-6 of the radius) of the circle.
+    /// </summary>
+    public static ScalarValue Buffer(ReadOnlySpan<ScalarValue> arguments)
+    {
+        var center = new GeoPoint(arguments[0].Real, arguments[1].Real);
+        var radius = arguments[2].Real;
+        var tolerance = arguments.Length > 3 ? arguments[3].Real : 10;
+        if (!center.IsValid || !(radius > 0) || double.IsInfinity(radius) || !(tolerance >= radius * 1e-6) || double.IsInfinity(tolerance))
+        {
+            return ScalarValue.Null(ScalarType.Dynamic);
+        }
+
+        if (radius >= Math.PI / 2 * SphereGeodesy.EarthRadius)
+        {
+            throw QueryException.NotSupported("geo_point_buffer with a radius of a quarter of the Earth's circumference or more");
+        }
+
+        // An edge between neighbouring vertices sags r (1 - cos(pi / n)) below the circle's radius.
+        var sag = Math.Min(tolerance, radius * 0.999999) / radius;
+        var count = Math.Max(4, (int)Math.Min(1_000_000, Math.Ceiling(Math.PI / Math.Acos(1 - sag))));
+        var ring = new GeoPoint[count + 1];
+        for (var k = 0; k < count; k++)
+        {
+            // Decreasing bearings walk the circle counter-clockwise, as GeoJSON shells go.
+            ring[k] = SphereGeodesy.Destination(center, -2 * Math.PI * k / count, radius);
+        }
+
+        ring[count] = ring[0];
+        return ScalarValue.FromDynamic(GeoJson.Polygon([ring]));
+    }
 }

@@ -114,4 +114,19 @@ internal static class SphereGeodesy
 
         return area * EarthRadius * EarthRadius;
     }
+
+    /// <summary>The point <paramref name="distance"/> meters from <paramref name="start"/> along the initial bearing (radians clockwise from north).</summary>
+    public static GeoPoint Destination(GeoPoint start, double bearing, double distance)
+    {
+        var angle = distance / EarthRadius;
+        var latitude = double.DegreesToRadians(start.Latitude);
+        var longitude = double.DegreesToRadians(start.Longitude);
+        var endLatitude = Math.Asin(Math.Clamp((Math.Sin(latitude) * Math.Cos(angle)) + (Math.Cos(latitude) * Math.Sin(angle) * Math.Cos(bearing)), -1, 1));
+        var endLongitude = longitude + Math.Atan2(
+            Math.Sin(bearing) * Math.Sin(angle) * Math.Cos(latitude),
+            Math.Cos(angle) - (Math.Sin(latitude) * Math.Sin(endLatitude)));
+        var degrees = double.RadiansToDegrees(endLongitude);
+        degrees = ((degrees + 540) % 360) - 180;
+        return new GeoPoint(degrees, double.RadiansToDegrees(endLatitude));
+    }
 }
