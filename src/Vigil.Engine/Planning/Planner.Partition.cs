@@ -75,8 +75,9 @@ internal sealed partial class Planner
 
         if (parts.Count == 0)
         {
-            // No rows: plan the subquery once over the empty input for its schema.
-            return PlanSubquery(body, new LogicalFilter(rows, new ConstantExpr(ScalarValue.FromBool(false))));
+            // No partitions, no rows: the subquery is planned once only for its schema.
+            var never = new ConstantExpr(ScalarValue.FromBool(false));
+            return new LogicalFilter(PlanSubquery(body, new LogicalFilter(rows, never)), never);
         }
 
         if (parts.Count == 1)

@@ -17,8 +17,7 @@ internal sealed partial class Planner
     private LogicalValues PlanScalarStatement(Expression expression)
     {
         var value = PlanScalar(expression, TableSchema.Empty);
-        var name = _bound.ResultSchema is { Count: 1 } schema ? schema.Columns[0].Name : "print_0";
-        return new LogicalValues(new TableSchema([new ColumnSymbol(name, value.Type)]), [[value]], "print");
+        return new LogicalValues(new TableSchema([new ColumnSymbol("print_0", value.Type)]), [[value]], "print");
     }
 
     /// <summary>

@@ -190,7 +190,7 @@ internal sealed partial class Planner
             columns.Add(new NamedExpr(column.Name, ColumnOf(input.Schema, column.Name)));
         }
 
-        var nextNew = input.Schema.Count;
+        var nextNew = VisibleCount(input.Schema);
         foreach (var item in extend.Expressions)
         {
             List<NamedExpr> produced;

@@ -1,5 +1,6 @@
 using Vigil.Engine.Planning.Expressions;
 using Vigil.Engine.Planning.Operators;
+using Vigil.Kql.Symbols;
 using Vigil.Kql.Syntax;
 
 namespace Vigil.Engine.Planning;
@@ -44,10 +45,20 @@ internal sealed partial class Planner
             inputs.Add((PlanTabular(table), UnionArgumentName(table) ?? "union_arg" + inputs.Count));
         }
 
+        var exactNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (plan, _) in inputs)
+        {
+            foreach (var column in plan.Schema.Columns)
+            {
+                exactNames.Add(column.Name);
+            }
+        }
+
         var projected = new List<LogicalOperator>();
         foreach (var (plan, name) in inputs)
         {
             var columns = new List<NamedExpr>();
+            var typed = TypeSuffixedColumns(plan.Schema, output, exactNames);
             foreach (var column in output.Columns)
             {
                 var type = PlanTypes.Normalize(column.Type);
@@ -57,14 +68,14 @@ internal sealed partial class Planner
                     continue;
                 }
 
-                var index = plan.Schema.IndexOf(column.Name);
+                var index = typed.TryGetValue(column.Name, out var renamed) ? renamed : plan.Schema.IndexOf(column.Name);
                 if (index < 0)
                 {
                     columns.Add(new NamedExpr(column.Name, new ConstantExpr(ScalarValue.Null(type))));
                 }
                 else if (PlanTypes.Normalize(plan.Schema.Columns[index].Type) == type)
                 {
-                    columns.Add(new NamedExpr(column.Name, ColumnOf(plan.Schema, column.Name)));
+                    columns.Add(new NamedExpr(column.Name, ColumnOf(plan.Schema, plan.Schema.Columns[index].Name)));
                 }
                 else
                 {
@@ -76,5 +87,38 @@ internal sealed partial class Planner
         }
 
         return new LogicalUnion(projected, projected[0].Schema);
+    }
+
+    /// <summary>
+    /// A column whose name has several types across the inputs comes out as <c>Name_type</c> (uniquified with a
+    /// digit when taken): for each such output column, the ordinal of this input's <c>Name</c> of that type.
+    /// </summary>
+    private static Dictionary<string, int> TypeSuffixedColumns(TableSchema input, TableSchema output, HashSet<string> exactNames)
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < input.Count; i++)
+        {
+            var column = input.Columns[i];
+            if (output.IndexOf(column.Name) >= 0 && PlanTypes.Normalize(output.Columns[output.IndexOf(column.Name)].Type) == PlanTypes.Normalize(column.Type))
+            {
+                continue;
+            }
+
+            var prefix = column.Name + "_" + TypeFacts.GetName(PlanTypes.Normalize(column.Type));
+            foreach (var candidate in output.Columns)
+            {
+                if (map.ContainsKey(candidate.Name) || exactNames.Contains(candidate.Name)
+                    || !candidate.Name.StartsWith(prefix, StringComparison.Ordinal)
+                    || candidate.Name.AsSpan(prefix.Length).ContainsAnyExceptInRange('0', '9'))
+                {
+                    continue;
+                }
+
+                map[candidate.Name] = i;
+                break;
+            }
+        }
+
+        return map;
     }
 }

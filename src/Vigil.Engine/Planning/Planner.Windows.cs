@@ -8,6 +8,21 @@ namespace Vigil.Engine.Planning;
 
 internal sealed partial class Planner
 {
+    /// <summary>Names of the window columns hidden below an operator (never a name a query can write).</summary>
+    private const string HiddenWindowPrefix = "\u0001window";
+
+    /// <summary>Input columns a query can see: the hidden window columns come last and are not counted.</summary>
+    private static int VisibleCount(TableSchema schema)
+    {
+        var count = schema.Count;
+        while (count > 0 && schema.Columns[count - 1].Name.StartsWith(HiddenWindowPrefix, StringComparison.Ordinal))
+        {
+            count--;
+        }
+
+        return count;
+    }
+
     /// <summary>The window function calls written directly in <paramref name="op"/> (not in its subqueries), inner calls first.</summary>
     private List<FunctionCallExpression> WindowCallsOf(QueryOperator op)
     {
@@ -65,7 +80,7 @@ internal sealed partial class Planner
                 }
 
                 arguments = WindowArguments(name, arguments, type);
-                var output = new ColumnSymbol("__window_" + windows.Count, type);
+                var output = new ColumnSymbol(HiddenWindowPrefix + windows.Count, type);
                 _substitutions[call] = new ColumnExpr(columns.Count, output.Name, type);
                 windows.Add(new WindowCall(name, arguments, output));
                 columns.Add(output);
@@ -119,7 +134,7 @@ internal sealed partial class Planner
             columns.Add(new NamedExpr(column.Name, ColumnOf(input.Schema, column.Name)));
         }
 
-        var nextNew = input.Schema.Count;
+        var nextNew = VisibleCount(input.Schema);
         foreach (var item in serialize.Expressions)
         {
             var (name, expression) = Unname(item);

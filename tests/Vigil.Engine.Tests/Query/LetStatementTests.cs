@@ -99,4 +99,17 @@ public class LetStatementTests
         Assert.Equal(["A | 1", "A | 2", "B | 1"], rows.Order().ToList());
         Assert.Equal(["4"], QueryRunner.Rows("range x from 1 to 2 step 1 | as T | union T | count"));
     }
+
+    [Fact]
+    public void Views_in_a_union_with_one_name_of_two_types_fill_the_type_suffixed_columns()
+    {
+        var result = QueryRunner.Run("""
+            let View_1 = view () { print x=1 };
+            let View_2 = view () { print x=toint(2) };
+            let View_3 = view () { print x_long=3 };
+            union withsource=TableName View_1, View_2, View_3
+            """);
+        Assert.Equal("TableName:string, x_long1:long, x_int:int, x_long:long", QueryRunner.Schema(result));
+        Assert.Equal(["View_1 | 1 | null | null", "View_2 | null | 2 | null", "View_3 | null | null | 3"], QueryRunner.Rows(result));
+    }
 }

@@ -65,4 +65,10 @@ public class ScanOperatorTests
         var rows = QueryRunner.Rows("range x from 1 to 10 step 1 | extend k = x % 3 | partition hint.strategy=shuffle by k (top 1 by x) | order by k asc");
         Assert.Equal(["9 | 0", "10 | 1", "8 | 2"], rows);
     }
+
+    [Fact]
+    public void Partition_of_no_rows_gives_no_rows()
+    {
+        Assert.Empty(QueryRunner.Rows("datatable(x:long)[] | partition by x (count)"));
+    }
 }

@@ -44,4 +44,12 @@ public class WindowFunctionTests
     {
         Assert.Equal(["3", "6", "9"], QueryRunner.Rows("range x from 1 to 10 step 1 | where row_number() % 3 == 0"));
     }
+
+    [Fact]
+    public void Unnamed_window_calls_in_extend_get_the_next_column_name()
+    {
+        var result = QueryRunner.Run("range x from 1 to 3 step 1 | extend row_number(), y = prev(x)");
+        Assert.Equal("x:long, Column1:long, y:long", QueryRunner.Schema(result));
+        Assert.Equal(["1 | 1 | null", "2 | 2 | 1", "3 | 3 | 2"], QueryRunner.Rows(result));
+    }
 }
