@@ -1,3 +1,4 @@
+using Vigil.Engine.Execution.Graph;
 using Vigil.Engine.Execution.Operators;
 using Vigil.Engine.Planning;
 using Vigil.Engine.Planning.Operators;
@@ -35,6 +36,10 @@ internal static class PhysicalPlanner
             case LogicalJoin join:
                 return new HashJoinOperator(
                     Create(join.Left, snapshot, context, statistics), Create(join.Right, snapshot, context, statistics), join, context);
+            case LogicalGraphTable graph:
+                return new GraphTableOperator(
+                    Create(graph.Children[0], snapshot, context, statistics),
+                    graph.Children.Count > 1 ? Create(graph.Children[1], snapshot, context, statistics) : null, graph);
             default:
                 throw QueryException.NotSupported($"Executing '{op.Describe()}'");
         }

@@ -45,8 +45,9 @@ internal sealed partial class Planner
                 case ExpressionStatement expression when _bound.GetInfo(expression.Expression)?.IsTabular == true:
                     result = PlanTabular(expression.Expression);
                     break;
-                case ExpressionStatement:
-                    throw QueryException.NotSupported("A scalar query statement");
+                case ExpressionStatement scalar:
+                    result = PlanScalarStatement(scalar.Expression);
+                    break;
                 case SetStatement set:
                     RecordOption(set);
                     break;
