@@ -62,6 +62,17 @@ public class GraphTests
     }
 
     [Fact]
+    public void Graph_output_has_exact_columns_for_later_operators()
+    {
+        var result = QueryRunner.Run(Edges + """
+            edges | make-graph source --> destination with nodes on name
+            | graph-mark-components | graph-to-table nodes | where isnotnull(age) | summarize sum(age) by ComponentId
+            """);
+        Assert.Equal("ComponentId:long, sum_age:long", QueryRunner.Schema(result));
+        Assert.Equal(["0 | 153"], QueryRunner.Rows(result));
+    }
+
+    [Fact]
     public void Partitioned_graphs_are_reported_as_not_supported()
     {
         var error = Assert.Throws<QueryException>(() => QueryRunner.Run(Edges + "edges | make-graph source --> destination with_node_id=name partitioned-by kind (graph-to-table nodes)"));
