@@ -36,6 +36,10 @@ internal static class PhysicalPlanner
             case LogicalJoin join:
                 return new HashJoinOperator(
                     Create(join.Left, snapshot, context, statistics), Create(join.Right, snapshot, context, statistics), join, context);
+            case LogicalGraphMatch match:
+                return new GraphMatchOperator(
+                    Create(match.Children[0], snapshot, context, statistics),
+                    match.Children.Count > 1 ? Create(match.Children[1], snapshot, context, statistics) : null, match);
             case LogicalGraphTable graph:
                 return new GraphTableOperator(
                     Create(graph.Children[0], snapshot, context, statistics),

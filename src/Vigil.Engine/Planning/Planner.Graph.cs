@@ -19,6 +19,7 @@ internal sealed partial class Planner
         return pipe.Operator switch
         {
             GraphToTableOperator toTable => PlanGraphToTable(toTable, graph),
+            GraphMatchOperator match => PlanGraphMatch(match, graph),
             _ => throw QueryException.NotSupported($"The graph operator '{pipe.Operator.Keyword.Text}'"),
         };
     }

@@ -73,6 +73,31 @@ public class GraphTests
     }
 
     [Fact]
+    public void Graph_match_finds_fixed_length_paths_filtered_by_properties()
+    {
+        var result = QueryRunner.Run(Edges + """
+            edges | make-graph source --> destination with nodes on name
+            | graph-match (a)-[e]->(b)-[f]->(c)
+              where e.kind == "attacks"
+              project a.name, Middle = b.name, c.name, f.kind
+            """);
+        Assert.Equal("a_name:string, Middle:string, c_name:string, f_kind:string", QueryRunner.Schema(result));
+        Assert.Equal(["Eve | Alice | Bob | knows", "Eve | Alice | Trent | trusts"], QueryRunner.Rows(result).Order().ToList());
+    }
+
+    [Fact]
+    public void Graph_match_follows_backward_and_undirected_edges()
+    {
+        var rows = QueryRunner.Rows(Edges + """
+            edges | make-graph source --> destination with_node_id=name
+            | graph-match (x)--(y)<-[e]-(z)
+              where x.name == "Bob"
+              project x.name, y.name, z.name
+            """);
+        Assert.Equal(["Bob | Alice | Eve"], rows);
+    }
+
+    [Fact]
     public void Partitioned_graphs_are_reported_as_not_supported()
     {
         var error = Assert.Throws<QueryException>(() => QueryRunner.Run(Edges + "edges | make-graph source --> destination with_node_id=name partitioned-by kind (graph-to-table nodes)"));

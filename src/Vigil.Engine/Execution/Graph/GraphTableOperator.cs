@@ -46,7 +46,7 @@ internal sealed class GraphTableOperator(PhysicalOperator edges, PhysicalOperato
         nodes?.Dispose();
     }
 
-    private static RowBuffer Drain(PhysicalOperator input)
+    internal static RowBuffer Drain(PhysicalOperator input)
     {
         var buffer = new RowBuffer(input.Schema);
         while (input.Next() is { } batch)
@@ -59,46 +59,65 @@ internal sealed class GraphTableOperator(PhysicalOperator edges, PhysicalOperato
 
     private void EmitNodes(PropertyGraph graph, RowBuffer? nodeRows, RowBuffer output)
     {
-        var columns = output.Columns;
         for (var node = 0; node < graph.NodeCount; node++)
         {
             var c = 0;
             if (plan.FirstId)
             {
-                columns[c++].AppendValue(ScalarValue.FromLong(node));
+                output.Columns[c++].AppendValue(ScalarValue.FromLong(node));
             }
 
-            if (nodeRows is not null)
-            {
-                var row = graph.NodeRow(node);
-                for (var p = 0; p < nodeRows.Columns.Length; p++, c++)
-                {
-                    if (row >= 0)
-                    {
-                        columns[c].Append(nodeRows.Columns[p], row);
-                    }
-                    else if (p == plan.Shape.NodeKeyOrdinal)
-                    {
-                        columns[c].AppendValue(graph.NodeKey(node));
-                    }
-                    else
-                    {
-                        columns[c].AppendValue(ScalarValue.Null(Schema.Columns[c].Type));
-                    }
-                }
-            }
-            else if (plan.Shape.NodeIdProperty)
-            {
-                columns[c++].AppendValue(graph.NodeKey(node));
-            }
-
-            if (graph.Components is { } components)
-            {
-                columns[c].AppendValue(ScalarValue.FromLong(components[node]));
-            }
+            AppendNode(graph, node, nodeRows, plan.Shape, output.Columns, c, Schema);
         }
 
         output.Commit(graph.NodeCount);
+    }
+
+    /// <summary>Appends a node's properties from column <paramref name="c"/> on; returns the next column.</summary>
+    internal static int AppendNode(PropertyGraph graph, int node, RowBuffer? nodeRows, GraphShape shape, ColumnVector[] columns, int c, Kql.Symbols.TableSchema schema)
+    {
+        if (nodeRows is not null)
+        {
+            var row = graph.NodeRow(node);
+            for (var p = 0; p < nodeRows.Columns.Length; p++, c++)
+            {
+                if (row >= 0)
+                {
+                    columns[c].Append(nodeRows.Columns[p], row);
+                }
+                else if (p == shape.NodeKeyOrdinal)
+                {
+                    columns[c].AppendValue(graph.NodeKey(node));
+                }
+                else
+                {
+                    columns[c].AppendValue(ScalarValue.Null(schema.Columns[c].Type));
+                }
+            }
+        }
+        else if (shape.NodeIdProperty)
+        {
+            columns[c++].AppendValue(graph.NodeKey(node));
+        }
+
+        if (graph.Components is { } components)
+        {
+            columns[c++].AppendValue(ScalarValue.FromLong(components[node]));
+        }
+
+        return c;
+    }
+
+    /// <summary>Appends an edge's properties from column <paramref name="c"/> on; returns the next column.</summary>
+    internal static int AppendEdge(PropertyGraph graph, int edge, RowBuffer edgeRows, ColumnVector[] columns, int c)
+    {
+        var row = graph.EdgeRow(edge);
+        for (var p = 0; p < edgeRows.Columns.Length; p++)
+        {
+            columns[c++].Append(edgeRows.Columns[p], row);
+        }
+
+        return c;
     }
 
     private void EmitEdges(PropertyGraph graph, RowBuffer edgeRows, RowBuffer output)
@@ -117,11 +136,7 @@ internal sealed class GraphTableOperator(PhysicalOperator edges, PhysicalOperato
                 columns[c++].AppendValue(ScalarValue.FromLong(graph.EdgeTarget(edge)));
             }
 
-            var row = graph.EdgeRow(edge);
-            for (var p = 0; p < edgeRows.Columns.Length; p++)
-            {
-                columns[c++].Append(edgeRows.Columns[p], row);
-            }
+            AppendEdge(graph, edge, edgeRows, columns, c);
         }
 
         output.Commit(graph.EdgeCount);
