@@ -1,3 +1,4 @@
+using Vigil.Engine.Execution.Graph;
 using Vigil.Engine.Execution.Operators;
 using Vigil.Engine.Planning;
 using Vigil.Engine.Planning.Operators;
@@ -53,6 +54,14 @@ internal static class PhysicalPlanner
                 return new ParseOperator(Create(parse.Input, snapshot, context, statistics), parse, context);
             case LogicalSample sample:
                 return new ReservoirSampleOperator(Create(sample.Input, snapshot, context, statistics), sample);
+            case LogicalGraphMatch match:
+                return new GraphMatchOperator(
+                    Create(match.Children[0], snapshot, context, statistics),
+                    match.Children.Count > 1 ? Create(match.Children[1], snapshot, context, statistics) : null, match);
+            case LogicalGraphTable graph:
+                return new GraphTableOperator(
+                    Create(graph.Children[0], snapshot, context, statistics),
+                    graph.Children.Count > 1 ? Create(graph.Children[1], snapshot, context, statistics) : null, graph);
             default:
                 throw QueryException.NotSupported($"Executing '{op.Describe()}'");
         }

@@ -14,6 +14,8 @@ internal sealed partial class Planner
         {
             case ParenthesizedExpression parenthesized:
                 return PlanTabular(parenthesized.Expression);
+            case PipeExpression { Operator: GraphToTableOperator or GraphMatchOperator or GraphShortestPathsOperator } pipe:
+                return PlanGraphOperator(pipe);
             case PipeExpression pipe:
                 return PlanOperator(pipe.Operator, PlanTabular(pipe.Left));
             case NameReference reference:

@@ -16,18 +16,23 @@ internal sealed partial class Binder
         switch (op)
         {
             case MakeGraphOperator makeGraph:
-                BindScalar(makeGraph.Source, context);
+            {
+                var sourceType = BindScalar(makeGraph.Source, context);
                 BindScalar(makeGraph.Target, context);
+                var nodeTables = new List<Rows>();
                 if (makeGraph.Tables is { } tables)
                 {
                     foreach (var table in tables.Tables)
                     {
-                        BindTabular(table.Table, context);
+                        nodeTables.Add(BindTabular(table.Table, context));
                     }
                 }
 
                 // partitioned-by (...) runs the subquery over each partition's graph and returns its rows.
-                return makeGraph.PartitionBy is { } partition ? BindSubquery(partition.Subquery, open, context) : open;
+                return makeGraph.PartitionBy is { } partition ? BindSubquery(partition.Subquery, open, context)
+                    : RegisterGraph(makeGraph, input, sourceType, nodeTables);
+            }
+
             case GraphMatchOperator match:
                 return BindGraphPatterns(match.Patterns, match.Where, match.Project, context);
             case GraphShortestPathsOperator paths:
@@ -41,11 +46,10 @@ internal sealed partial class Binder
                     }
                 }
 
-                return open;
-            case GraphMarkComponentsOperator:
-                return open;
+                return GraphTableSchema(toTable, input) is { } exact ? new Rows(exact, false) : open;
+            case GraphMarkComponentsOperator mark:
+                return MarkGraphComponents(mark, input);
             default:
-                _ = input;
                 return null;
         }
     }
