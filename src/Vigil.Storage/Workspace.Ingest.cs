@@ -11,6 +11,9 @@ public sealed partial class Workspace
 {
     private const long WalBatchBytes = 8L << 20;
 
+    /// <summary>A spent active WAL segment at least this big is closed and deleted once its rows are in extents.</summary>
+    private const long SpentSegmentBytes = 1L << 20;
+
     /// <summary>
     /// Ingests <paramref name="data"/> into <paramref name="table"/> (a built-in table is created on first use),
     /// streaming it in bounded memory. Rows that cannot be converted are reported with their row numbers; every
@@ -290,6 +293,7 @@ public sealed partial class Workspace
             }
         }
 
+        _wal.RollIfSpent(safe, SpentSegmentBytes);
         _wal.DeleteThrough(safe);
     }
 }

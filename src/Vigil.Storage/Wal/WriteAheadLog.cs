@@ -205,6 +205,22 @@ internal sealed class WriteAheadLog : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a new segment when every record of the active one is at or below <paramref name="sequence"/> (spent) and
+    /// it holds at least <paramref name="minBytes"/>, so that <see cref="DeleteThrough"/> can free its space rather
+    /// than leave it on disk until the segment fills up.
+    /// </summary>
+    public void RollIfSpent(long sequence, long minBytes)
+    {
+        lock (_appendLock)
+        {
+            if (!_disposed && _active.LastSequence > 0 && _active.LastSequence <= sequence && _active.Length >= minBytes)
+            {
+                Roll(_lastSequence + 1);
+            }
+        }
+    }
+
     private void Roll(long nextSequence)
     {
         _active.Sync();
