@@ -92,7 +92,7 @@ public sealed class QueryEngine
         try
         {
             var bound = Bind(query);
-            var plan = Planner.Plan(bound, now);
+            var plan = Planner.Plan(bound, now, options.TimeWindow);
             var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, true, null);
             return "logical plan:\n" + plan.Root.Explain() + "optimized plan:\n" + optimized.Explain();
         }
@@ -109,7 +109,7 @@ public sealed class QueryEngine
     private QueryPlan PlanAndOptimize(string query, QueryOptions options, long now, QueryStatistics statistics)
     {
         var bound = Bind(query);
-        var plan = Planner.Plan(bound, now);
+        var plan = Planner.Plan(bound, now, options.TimeWindow);
         var timings = new List<(string Pass, TimeSpan Elapsed)>();
         var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, options.VerifyPlans, timings);
         var passes = new List<KeyValuePair<string, TimeSpan>>(timings.Count);

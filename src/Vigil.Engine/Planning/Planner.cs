@@ -14,21 +14,23 @@ internal sealed partial class Planner
 {
     private readonly BoundQuery _bound;
     private readonly long _nowTicks;
+    private readonly TimeWindow? _timeWindow;
     private readonly Dictionary<LocalSymbol, object> _locals = [];
     private Visualization? _visualization;
 
     /// <summary>Expressions already planned elsewhere (aggregate calls inside a computed summarize item).</summary>
     private Dictionary<SyntaxNode, Expressions.ScalarExpr>? _substitutions;
 
-    private Planner(BoundQuery bound, long nowTicks)
+    private Planner(BoundQuery bound, long nowTicks, TimeWindow? timeWindow)
     {
         _bound = bound;
         _nowTicks = nowTicks;
+        _timeWindow = timeWindow;
     }
 
-    public static QueryPlan Plan(BoundQuery bound, long nowTicks)
+    public static QueryPlan Plan(BoundQuery bound, long nowTicks, TimeWindow? timeWindow = null)
     {
-        var planner = new Planner(bound, nowTicks);
+        var planner = new Planner(bound, nowTicks, timeWindow);
         return planner.PlanQuery();
     }
 
