@@ -8,7 +8,7 @@ namespace Vigil.Server.LogAnalytics;
 
 /// <summary>
 /// <c>POST</c> and <c>GET /v1/workspaces/{workspaceId}/query</c>: the Log Analytics query API over the served
-/// workspace. Honours <c>timespan</c> (validated; see <see cref="QueryTimespan"/>) and the <c>Prefer</c> options
+/// workspace. Honours <c>timespan</c> (every table read is restricted to it; see <see cref="TimeWindow"/>) and the <c>Prefer</c> options
 /// <c>include-render</c>, <c>include-statistics</c> and <c>wait</c> (seconds before the query is cancelled).
 /// </summary>
 internal static class QueryEndpoints
@@ -85,10 +85,16 @@ internal static class QueryEndpoints
         }
 
         var now = DateTime.UtcNow;
-        if (timespan is not null && !QueryTimespan.TryParse(timespan, now, out _, out var timespanError))
+        TimeWindow? window = null;
+        if (timespan is not null)
         {
-            await BadArgumentAsync(context, timespanError).ConfigureAwait(false);
-            return;
+            if (!QueryTimespan.TryParse(timespan, now, out var parsed, out var timespanError))
+            {
+                await BadArgumentAsync(context, timespanError).ConfigureAwait(false);
+                return;
+            }
+
+            window = new TimeWindow(parsed.Start, parsed.End);
         }
 
         var prefer = PreferOptions.Parse(context.Request.Headers["Prefer"]);
@@ -98,7 +104,7 @@ internal static class QueryEndpoints
         QueryResult result;
         try
         {
-            result = engine.Execute(query, new QueryOptions { Now = now, Cancellation = timeout.Token });
+            result = engine.Execute(query, new QueryOptions { Now = now, TimeWindow = window, Cancellation = timeout.Token });
         }
         catch (QueryException e)
         {
