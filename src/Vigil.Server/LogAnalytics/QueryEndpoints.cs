@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +16,9 @@ internal static class QueryEndpoints
 {
     /// <summary>Log Analytics' default server timeout: 3 minutes.</summary>
     private static readonly TimeSpan DefaultWait = TimeSpan.FromMinutes(3);
+
+    /// <summary>Quotes in dynamic cells stay readable (<c>{"x":1}</c>, not <c>\u0022</c>): the body is JSON, not HTML.</summary>
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Largest request body read (queries are text; this bounds memory per request).</summary>
     private const int MaxBodyBytes = 1 << 20;
@@ -139,7 +143,7 @@ internal static class QueryEndpoints
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter))
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, JsonOptions))
         {
             write(writer);
         }
