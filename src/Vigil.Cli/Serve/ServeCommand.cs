@@ -40,12 +40,14 @@ internal static class ServeCommand
 
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        Run(new VigilServerOptions { DataDirectory = data, Urls = urls }, output, stop.Token).GetAwaiter().GetResult();
+        RunAsync(data, urls, output, stop.Token).GetAwaiter().GetResult();
         return ExitCodes.Success;
     }
 
-    internal static async Task Run(VigilServerOptions options, TextWriter output, CancellationToken stop)
+    /// <summary>Serves until <paramref name="stop"/> is cancelled, then stops gracefully.</summary>
+    internal static async Task RunAsync(string? data, string urls, TextWriter output, CancellationToken stop)
     {
+        var options = new VigilServerOptions { DataDirectory = data, Urls = urls };
         VigilServer server;
         try
         {
