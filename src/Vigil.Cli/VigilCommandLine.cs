@@ -15,6 +15,7 @@ internal static class VigilCommandLine
             "Vigil: a self-hosted security operations platform, compatible with Microsoft Sentinel and Microsoft 365 Defender.");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(Query.QueryCommand.Create());
+        root.Subcommands.Add(Serve.ServeCommand.Create());
         root.Subcommands.Add(WorkspaceCommands.IngestCommand.Create());
         root.Subcommands.Add(WorkspaceCommands.TablesCommand.Create());
         return root;

@@ -94,7 +94,7 @@ public sealed class QueryEngine
             var bound = Bind(query);
             using var snapshot = _workspace?.GetSnapshot();
             var runner = Runner(snapshot, new QueryContext(now, options.Cancellation), new ScanStatistics(), options, now);
-            var plan = Planner.Plan(bound, now, runner);
+            var plan = Planner.Plan(bound, now, runner, options.TimeWindow);
             var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, true, null);
             return "logical plan:\n" + plan.Root.Explain() + "optimized plan:\n" + optimized.Explain();
         }
@@ -116,7 +116,7 @@ public sealed class QueryEngine
     private QueryPlan PlanAndOptimize(string query, QueryOptions options, long now, QueryStatistics statistics, SubqueryRunner runner)
     {
         var bound = Bind(query);
-        var plan = Planner.Plan(bound, now, runner);
+        var plan = Planner.Plan(bound, now, runner, options.TimeWindow);
         var timings = new List<(string Pass, TimeSpan Elapsed)>();
         var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, options.VerifyPlans, timings);
         var passes = new List<KeyValuePair<string, TimeSpan>>(timings.Count);

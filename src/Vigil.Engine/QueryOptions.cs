@@ -23,5 +23,8 @@ public sealed record QueryOptions
     /// <summary>Check plan invariants after every optimizer pass (tests turn it on).</summary>
     public bool VerifyPlans { get; init; }
 
+    /// <summary>Restricts every table the query reads to this time range (the Log Analytics API's <c>timespan</c>).</summary>
+    public TimeWindow? TimeWindow { get; init; }
+
     public CancellationToken Cancellation { get; init; }
 }

@@ -23,7 +23,7 @@ internal sealed partial class Planner
                 var info = _bound.GetInfo(reference);
                 if (info?.ReferencedTable is { } table)
                 {
-                    return LogicalScan.AllColumns(table);
+                    return ScanTable(table);
                 }
 
                 if (info?.ReferencedLocal is UserFunctionSymbol function)

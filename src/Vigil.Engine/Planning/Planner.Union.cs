@@ -32,7 +32,9 @@ internal sealed partial class Planner
         var inputs = new List<(LogicalOperator Plan, string Name)>();
         if (input is not null)
         {
-            inputs.Add((input, input is LogicalScan scan ? scan.Table.Name : "union_arg0"));
+            // A time-windowed table is a filter over its scan; it keeps the table's name.
+            var scanned = input is LogicalFilter { Input: LogicalScan windowed } && _timeWindow is not null ? windowed : input;
+            inputs.Add((input, scanned is LogicalScan scan ? scan.Table.Name : "union_arg0"));
         }
 
         foreach (var table in union.Tables)

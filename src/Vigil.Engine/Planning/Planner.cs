@@ -15,22 +15,24 @@ internal sealed partial class Planner
     private readonly BoundQuery _bound;
     private readonly long _nowTicks;
     private readonly SubqueryRunner _run;
+    private readonly TimeWindow? _timeWindow;
     private readonly Dictionary<LocalSymbol, object> _locals = [];
     private Visualization? _visualization;
 
     /// <summary>Expressions already planned elsewhere (aggregate calls inside a computed summarize item).</summary>
     private Dictionary<SyntaxNode, Expressions.ScalarExpr>? _substitutions;
 
-    private Planner(BoundQuery bound, long nowTicks, SubqueryRunner run)
+    private Planner(BoundQuery bound, long nowTicks, SubqueryRunner run, TimeWindow? timeWindow)
     {
         _bound = bound;
         _nowTicks = nowTicks;
         _run = run;
+        _timeWindow = timeWindow;
     }
 
-    public static QueryPlan Plan(BoundQuery bound, long nowTicks, SubqueryRunner run)
+    public static QueryPlan Plan(BoundQuery bound, long nowTicks, SubqueryRunner run, TimeWindow? timeWindow = null)
     {
-        var planner = new Planner(bound, nowTicks, run);
+        var planner = new Planner(bound, nowTicks, run, timeWindow);
         return planner.PlanQuery();
     }
 
