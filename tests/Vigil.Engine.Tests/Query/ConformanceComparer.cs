@@ -9,7 +9,7 @@ namespace Vigil.Engine.Tests.Query;
 /// tolerance of 1e-6, null equal to an empty cell, booleans ignoring case, datetimes as instants, timespans as text,
 /// dynamic values structurally, row order only where the query orders its output.
 /// </summary>
-internal static class ConformanceComparer
+internal static partial class ConformanceComparer
 {
     private static readonly string[] OrderingWords = ["sort ", "order by", "top ", "serialize", "row_number", "prev(", "next("];
 
@@ -82,29 +82,36 @@ internal static class ConformanceComparer
         return true;
     }
 
+    /// <summary>Cell equality as compare.py decides it, so the count here is the count the conformance README measures.</summary>
     public static bool CellEquals(string expected, string actual)
     {
         expected = expected.Trim();
         actual = actual.Trim();
-        if (string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase))
+        if (IsNullText(expected) || IsNullText(actual))
         {
-            return true;
+            return IsNullText(expected) && IsNullText(actual);
         }
 
-        if (IsNullText(expected) && IsNullText(actual))
+        if (IsBoolText(expected) || IsBoolText(actual))
         {
-            return true;
+            return string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase);
         }
 
         if (double.TryParse(expected, NumberStyles.Float, CultureInfo.InvariantCulture, out var e)
             && double.TryParse(actual, NumberStyles.Float, CultureInfo.InvariantCulture, out var a))
         {
-            return e == a || Math.Abs(e - a) <= 1e-6 * Math.Max(Math.Abs(e), Math.Abs(a));
+            return e == a || (double.IsNaN(e) && double.IsNaN(a)) || Math.Abs(e - a) <= 1e-6 * Math.Max(1.0, Math.Max(Math.Abs(e), Math.Abs(a)));
         }
 
         if (LooksLikeDate(expected) && DateTimeText.TryParse(expected, out var et) && DateTimeText.TryParse(actual, out var at))
         {
             return et == at;
+        }
+
+        if (TimeSpanText.TryParse(expected, out var es) && expected.Contains(':', StringComparison.Ordinal)
+            && TimeSpanText.TryParse(actual, out var @as))
+        {
+            return es == @as;
         }
 
         if (expected.Length > 0 && expected[0] is '[' or '{' && actual.Length > 0 && actual[0] is '[' or '{')
@@ -120,14 +127,25 @@ internal static class ConformanceComparer
             }
         }
 
-        if (TimeSpanText.TryParse(expected, out var es) && expected.Contains(':', StringComparison.Ordinal)
-            && TimeSpanText.TryParse(actual, out var @as))
+        // Text: surrounding quotes dropped, runs of whitespace (non-breaking spaces too) read as one space; case counts.
+        return string.Equals(NormalizeText(expected), NormalizeText(actual), StringComparison.Ordinal);
+    }
+
+    private static string NormalizeText(string text)
+    {
+        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"')
         {
-            return es == @as;
+            return text[1..^1];
         }
 
-        return false;
+        return Whitespace().Replace(text, " ");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex Whitespace();
+
+    private static bool IsBoolText(string text) =>
+        text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase);
 
     private static bool JsonEquals(JsonNode? expected, JsonNode? actual)
     {
