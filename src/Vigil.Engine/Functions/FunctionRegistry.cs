@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Vigil.Engine.Functions.Scalar;
 using Vigil.Engine.Planning;
 using Vigil.Engine.Planning.Expressions;
+using Vigil.Engine.Values;
 using Vigil.Kql.Symbols;
 
 namespace Vigil.Engine.Functions;
@@ -92,7 +93,7 @@ internal static partial class FunctionRegistry
         Add((n, a, t) => a.Length == 1 ? Fixed(new NullTestFunction(n, false, false), a, ScalarType.Bool) : null, "isnull");
         Add((n, a, t) => a.Length == 1 ? Fixed(new NullTestFunction(n, false, true), a, ScalarType.Bool) : null, "isnotnull");
         Add((n, a, t) => a.Length == 1 ? Fixed(new NullTestFunction(n, true, false), a, ScalarType.Bool) : null, "isempty");
-        Add((n, a, t) => a.Length == 1 ? Fixed(new NullTestFunction(n, true, true), a, ScalarType.Bool) : null, "isnotempty");
+        Add((n, a, t) => a.Length == 1 ? Fixed(new NullTestFunction(n, true, true), a, ScalarType.Bool) : null, "isnotempty", "notempty");
         Add(Iff, "iff", "iif");
         Add((_, a, t) => a.Length == 1 ? Fixed(new StrlenFunction(), Strings(a), ScalarType.Long) : null, "strlen");
         Add((_, a, t) => a.Length == 1 ? Fixed(new LetterCaseFunction(false), Strings(a), ScalarType.String) : null, "tolower");
@@ -212,6 +213,11 @@ internal static partial class FunctionRegistry
             ? Fixed(new StringPredicateFunction<TOp>(name, negated), Strings(arguments), ScalarType.Bool)
             : null;
 
+    /// <summary>
+    /// The list operators. A constant dynamic array in the list (<c>let names = dynamic([...]); x in (names)</c>) is
+    /// spread into its elements, as Kusto flattens it; a dynamic tested value (<c>d[1] in~ (...)</c>, a make_set array
+    /// with has_any) is tested as its text.
+    /// </summary>
     private static Binder InList(InListFunction.Mode mode, bool negated) =>
         (name, arguments, _) =>
         {
@@ -220,16 +226,48 @@ internal static partial class FunctionRegistry
                 return null;
             }
 
-            foreach (var argument in arguments)
+            var list = new List<ScalarExpr>(arguments.Length) { arguments[0] };
+            for (var i = 1; i < arguments.Length; i++)
             {
-                if (argument.Type == ScalarType.Dynamic)
+                var argument = arguments[i];
+                if (argument is ConstantExpr { Type: ScalarType.Dynamic } constant)
+                {
+                    var value = constant.Value.IsNull ? DynamicValue.Null : constant.Value.Dynamic;
+                    if (value.Kind == DynamicKind.Array)
+                    {
+                        foreach (var item in value.ArrayItems)
+                        {
+                            list.Add(new ConstantExpr(ScalarValue.FromDynamic(item)));
+                        }
+
+                        continue;
+                    }
+                }
+                else if (argument.Type == ScalarType.Dynamic)
                 {
                     return null;
                 }
+
+                list.Add(argument);
             }
 
-            var stringly = mode is InListFunction.Mode.HasAny or InListFunction.Mode.HasAll || arguments[0].Type == ScalarType.String;
-            return Fixed(new InListFunction(name, mode, negated), stringly ? Strings(arguments) : arguments, ScalarType.Bool);
+            var tested = list[0].Type == ScalarType.Dynamic ? Convert(list[0], ScalarType.String) : list[0];
+            list[0] = tested;
+            var stringly = mode is InListFunction.Mode.HasAny or InListFunction.Mode.HasAll || tested.Type == ScalarType.String;
+            if (stringly)
+            {
+                return Fixed(new InListFunction(name, mode, negated), Strings([.. list]), ScalarType.Bool);
+            }
+
+            for (var i = 1; i < list.Count; i++)
+            {
+                if (list[i].Type == ScalarType.Dynamic)
+                {
+                    list[i] = Convert(list[i], tested.Type);
+                }
+            }
+
+            return Fixed(new InListFunction(name, mode, negated), [.. list], ScalarType.Bool);
         };
 
     private static ScalarExpr? Arithmetic<TOp>(string name, ScalarExpr[] arguments, ScalarType type)
