@@ -32,7 +32,13 @@ internal sealed partial class Planner
         List<(int Index, string Name, Expression Expression)>? computed = null;
         foreach (var item in summarize.Aggregates)
         {
-            var expression = item is SimpleNamedExpression named ? named.Expression : item;
+            // (a, b) = arg_max(x, y): the binder has already given the outputs these names.
+            var expression = item switch
+            {
+                SimpleNamedExpression named => named.Expression,
+                CompoundNamedExpression compound => compound.Expression,
+                _ => item,
+            };
 
             while (expression is ParenthesizedExpression p)
             {
