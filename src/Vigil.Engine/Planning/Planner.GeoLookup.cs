@@ -16,7 +16,7 @@ internal sealed partial class Planner
     /// joined with every lookup row whose polygon contains the point (or lies within radius meters of it) or whose line
     /// lies within radius meters. Unmatched rows are dropped, or kept with empty lookup columns when return_unmatched is
     /// true. The key column is left out unless return_lookup_key is true. lookup_area_radius is only a speed hint of
-    /// Kusto's index, so it does not change which rows match here.
+    /// Kusto's index, so it does not change which rows match here; a bounding cap per shape skips far shapes instead.
     /// </summary>
     private LogicalValues PlanGeoLookup(FunctionCallExpression call, LogicalOperator input, TableSchema output, bool lines)
     {
@@ -44,16 +44,19 @@ internal sealed partial class Planner
         var lookupRows = Materialize(lookup);
         var polygonShapes = new GeoPoint[lookupRows.Count][][][];
         var lineShapes = new GeoPoint[lookupRows.Count][][];
+        var caps = new BoundingCap[lookupRows.Count];
         for (var r = 0; r < lookupRows.Count; r++)
         {
             var key = PluginValues.ToDynamic(lookupRows[r][keyIndex]);
             if (lines)
             {
                 lineShapes[r] = GeoJson.TryReadLines(key, out var shape) ? shape : [];
+                caps[r] = BoundingCap.Around(lineShapes[r]);
             }
             else
             {
                 polygonShapes[r] = GeoJson.TryReadPolygons(key, out var shape) ? shape : [];
+                caps[r] = BoundingCap.Around([.. polygonShapes[r].SelectMany(rings => rings)]);
             }
         }
 
@@ -76,9 +79,10 @@ internal sealed partial class Planner
             var found = false;
             if (!longitude.IsNull && !latitude.IsNull && new GeoPoint(longitude.Real, latitude.Real) is { IsValid: true } point)
             {
+                var vector = SphereVector.FromPoint(point);
                 for (var r = 0; r < lookupRows.Count; r++)
                 {
-                    var hit = lines ? IsNearLines(point, lineShapes[r], radius) : IsInOrNearPolygons(point, polygonShapes[r], radius);
+                    var hit = caps[r].MayBeWithin(vector, radius) && (lines ? IsNearLines(point, lineShapes[r], radius) : IsInOrNearPolygons(point, polygonShapes[r], radius));
                     if (hit)
                     {
                         found = true;
