@@ -29,6 +29,7 @@ internal sealed partial class Planner
             "rolling_percentile" => PlanRollingPercentile(call, input),
             "dcount_intersect" => PlanDcountIntersect(call, input),
             "ipv4_lookup" or "ipv6_lookup" => PlanIpLookup(call, input, output, name == "ipv6_lookup"),
+            "geo_polygon_lookup" or "geo_line_lookup" => PlanGeoLookup(call, input, output, name == "geo_line_lookup"),
             _ => throw QueryException.NotSupported($"The evaluate plugin '{name}'"),
         };
     }

@@ -110,12 +110,18 @@ internal sealed partial class Binder
         string? dropped = null;
         if (isGeo && call.Arguments[1] is NameReference key)
         {
+            // return_lookup_key is named, or the eighth positional argument.
             var returnKey = false;
+            var position = 0;
             foreach (var argument in call.Arguments)
             {
                 if (argument is SimpleNamedExpression { Name.SimpleName: "return_lookup_key" } named)
                 {
                     returnKey = named.Expression is LiteralExpression literal && literal.Token.Text == "true";
+                }
+                else if (argument is not SimpleNamedExpression && position++ == 7)
+                {
+                    returnKey = argument is LiteralExpression literal && literal.Token.Text == "true";
                 }
             }
 
