@@ -173,8 +173,7 @@ internal sealed partial class Planner
         GraphMatchOperator match, Dictionary<string, GraphVariable> variables, List<GraphMatchOutput> outputs,
         List<ColumnSymbol> columns, TableSchema nodeElements, PlannedGraph graph)
     {
-        var functions = new List<GraphPathFunction>();
-        var calls = new List<(FunctionCallExpression Call, ScalarType Type)>();
+        var calls = new List<(FunctionCallExpression Call, GraphPathFunctionKind Kind, int Segment, bool InnerNodes)>();
         foreach (var node in match.DescendantsAndSelf())
         {
             if (node is not FunctionCallExpression call)
@@ -214,26 +213,24 @@ internal sealed partial class Planner
                 }
 
                 var kind = name switch { "all" => GraphPathFunctionKind.All, "any" => GraphPathFunctionKind.Any, _ => GraphPathFunctionKind.Map };
-                functions.Add(new GraphPathFunction(kind, variable.Position, inner is not null, default!));
-                calls.Add((call, kind == GraphPathFunctionKind.Map ? ScalarType.Dynamic : ScalarType.Bool));
+                calls.Add((call, kind, variable.Position, inner is not null));
             }
         }
 
         // Element expressions are planned after every zero-argument degree call has its substitute.
-        var offset = columns.Count;
-        for (var f = 0; f < functions.Count; f++)
+        var functions = new List<GraphPathFunction>();
+        foreach (var (call, kind, segment, innerNodes) in calls)
         {
-            var (call, type) = calls[f];
-            var elements = functions[f].InnerNodes ? nodeElements : graph.Inputs[0].Schema;
-            var element = PlanScalar(call.Arguments[1], elements);
-            if (functions[f].Kind != GraphPathFunctionKind.Map)
+            var element = PlanScalar(call.Arguments[1], innerNodes ? nodeElements : graph.Inputs[0].Schema);
+            var type = kind == GraphPathFunctionKind.Map ? ScalarType.Dynamic : ScalarType.Bool;
+            if (kind != GraphPathFunctionKind.Map)
             {
                 element = FunctionsOrConvert(element, ScalarType.Bool);
             }
 
-            functions[f] = functions[f] with { Element = element };
-            _substitutions![call] = new ColumnExpr(offset + f, "\u0001" + call.Name.SimpleName, type);
-            columns.Add(new ColumnSymbol("\u0001" + call.Name.SimpleName + f, type));
+            functions.Add(new GraphPathFunction(kind, segment, innerNodes, element));
+            _substitutions![call] = new ColumnExpr(columns.Count, "\u0001" + call.Name.SimpleName, type);
+            columns.Add(new ColumnSymbol("\u0001" + call.Name.SimpleName + columns.Count, type));
         }
 
         return functions;
