@@ -173,7 +173,7 @@ internal sealed partial class Planner
         GraphMatchOperator match, Dictionary<string, GraphVariable> variables, List<GraphMatchOutput> outputs,
         List<ColumnSymbol> columns, TableSchema nodeElements, PlannedGraph graph)
     {
-        var calls = new List<(FunctionCallExpression Call, GraphPathFunctionKind Kind, int Segment, bool InnerNodes)>();
+        var calls = new List<(Expression Node, Expression Element, GraphPathFunctionKind Kind, int Segment, bool InnerNodes)>();
         foreach (var node in match.DescendantsAndSelf())
         {
             if (node is not FunctionCallExpression call)
@@ -213,15 +213,20 @@ internal sealed partial class Planner
                 }
 
                 var kind = name switch { "all" => GraphPathFunctionKind.All, "any" => GraphPathFunctionKind.Any, _ => GraphPathFunctionKind.Map };
-                calls.Add((call, kind, variable.Position, inner is not null));
+                calls.Add((call, arguments[1], kind, variable.Position, inner is not null));
             }
+        }
+
+        if (match.Where is { } where)
+        {
+            AddEdgeConstraints(where.Predicate, variables, calls, graph.Inputs[0].Schema);
         }
 
         // Element expressions are planned after every zero-argument degree call has its substitute.
         var functions = new List<GraphPathFunction>();
-        foreach (var (call, kind, segment, innerNodes) in calls)
+        foreach (var (call, elementSyntax, kind, segment, innerNodes) in calls)
         {
-            var element = PlanScalar(call.Arguments[1], innerNodes ? nodeElements : graph.Inputs[0].Schema);
+            var element = PlanScalar(elementSyntax, innerNodes ? nodeElements : graph.Inputs[0].Schema);
             var type = kind == GraphPathFunctionKind.Map ? ScalarType.Dynamic : ScalarType.Bool;
             if (kind != GraphPathFunctionKind.Map)
             {
@@ -229,11 +234,75 @@ internal sealed partial class Planner
             }
 
             functions.Add(new GraphPathFunction(kind, segment, innerNodes, element));
-            _substitutions![call] = new ColumnExpr(columns.Count, "\u0001" + call.Name.SimpleName, type);
-            columns.Add(new ColumnSymbol("\u0001" + call.Name.SimpleName + columns.Count, type));
+            var name = "\u0001" + kind.ToString().ToLowerInvariant() + columns.Count;
+            _substitutions![call] = new ColumnExpr(columns.Count, name, type);
+            columns.Add(new ColumnSymbol(name, type));
         }
 
         return functions;
+    }
+
+    /// <summary>
+    /// A where conjunct that reads only one variable-length edge's properties constrains every edge of the path
+    /// (Kusto's rule), so it becomes <c>all(edge, conjunct)</c> over the edge rows.
+    /// </summary>
+    private void AddEdgeConstraints(
+        Expression predicate, Dictionary<string, GraphVariable> variables,
+        List<(Expression Node, Expression Element, GraphPathFunctionKind Kind, int Segment, bool InnerNodes)> calls, TableSchema edges)
+    {
+        if (predicate is ParenthesizedExpression parenthesized)
+        {
+            AddEdgeConstraints(parenthesized.Expression, variables, calls, edges);
+            return;
+        }
+
+        if (predicate is BinaryExpression { OperatorKind: BinaryOperatorKind.And } and)
+        {
+            AddEdgeConstraints(and.Left, variables, calls, edges);
+            AddEdgeConstraints(and.Right, variables, calls, edges);
+            return;
+        }
+
+        GraphVariable? only = null;
+        foreach (var node in predicate.DescendantsAndSelf())
+        {
+            if (node is FunctionCallExpression)
+            {
+                return;
+            }
+
+            if (node is NameReference reference && variables.TryGetValue(reference.SimpleName, out var variable))
+            {
+                if (!variable.IsPath || (only is not null && only != variable))
+                {
+                    return;
+                }
+
+                only = variable;
+            }
+        }
+
+        if (only is null)
+        {
+            return;
+        }
+
+        foreach (var node in predicate.DescendantsAndSelf())
+        {
+            if (node is PathExpression { Expression: NameReference owner, Selector: NameReference member } path
+                && variables.ContainsKey(owner.SimpleName))
+            {
+                var index = edges.IndexOf(member.SimpleName);
+                if (index < 0)
+                {
+                    throw new QueryException(QueryErrorKind.Semantic, $"graph-match: '{owner.SimpleName}' has no property '{member.SimpleName}'.");
+                }
+
+                _substitutions![path] = new ColumnExpr(index, member.SimpleName, edges.Columns[index].Type);
+            }
+        }
+
+        calls.Add((predicate, predicate, GraphPathFunctionKind.All, only.Position, false));
     }
 
     /// <summary>Maps each <c>variable.property</c> of the where and project clauses to its column of the match rows.</summary>

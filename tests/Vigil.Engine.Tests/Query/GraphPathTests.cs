@@ -79,6 +79,13 @@ public class GraphPathTests
     }
 
     [Fact]
+    public void A_where_constraint_on_a_variable_length_edge_holds_for_each_of_its_edges()
+    {
+        Assert.Equal(["b | [1]", "c | [1,2]"],
+            SortedRows(Ring + "| graph-match (x)-[e*1..3]->(y) where x.name == 'a' and (e.w < 3) project y.name, e.w"));
+    }
+
+    [Fact]
     public void Node_degrees_count_incoming_and_outgoing_edges()
     {
         var result = QueryRunner.Run(RingWithShortcut + "| graph-match (x)-[e]->(y) where x.name == 'a' project y.name, node_degree_in(y), out_x = node_degree_out(x)");
