@@ -57,7 +57,7 @@ internal static class PhysicalPlanner
             case LogicalGraphMatch match:
                 return new GraphMatchOperator(
                     Create(match.Children[0], snapshot, context, statistics),
-                    match.Children.Count > 1 ? Create(match.Children[1], snapshot, context, statistics) : null, match);
+                    match.Children.Count > 1 ? Create(match.Children[1], snapshot, context, statistics) : null, match, context);
             case LogicalGraphTable graph:
                 return new GraphTableOperator(
                     Create(graph.Children[0], snapshot, context, statistics),
