@@ -95,6 +95,7 @@ internal static partial class FunctionRegistry
         Add((n, a, t) => a.Length == 1 ? Fixed(new NullTestFunction(n, true, false), a, ScalarType.Bool) : null, "isempty");
         Add((n, a, t) => a.Length == 1 ? Fixed(new NullTestFunction(n, true, true), a, ScalarType.Bool) : null, "isnotempty", "notempty");
         Add(Iff, "iff", "iif");
+        Add((_, a, t) => a.Length == 2 ? Fixed(new AssertFunction(), [Convert(a[0], ScalarType.Bool), Convert(a[1], ScalarType.String)], ScalarType.Bool) : null, "assert");
         Add((_, a, t) => a.Length == 1 ? Fixed(new StrlenFunction(), Strings(a), ScalarType.Long) : null, "strlen");
         Add((_, a, t) => a.Length == 1 ? Fixed(new LetterCaseFunction(false), Strings(a), ScalarType.String) : null, "tolower");
         Add((_, a, t) => a.Length == 1 ? Fixed(new LetterCaseFunction(true), Strings(a), ScalarType.String) : null, "toupper");

@@ -1,5 +1,6 @@
 using Vigil.Engine.Functions;
 using Vigil.Engine.Planning.Expressions;
+using Vigil.Engine.Values;
 using Vigil.Kql.Binding;
 using Vigil.Kql.Symbols;
 using Vigil.Kql.Syntax;
@@ -173,6 +174,18 @@ internal sealed partial class Planner
         if (info?.ReferencedLocal is UserFunctionSymbol function)
         {
             return PlanScalarUserCall(function, call.Arguments, input, call);
+        }
+
+        if (name == "column_names_of" && call.Arguments.Count == 1 && _bound.GetSchema(Unname(call.Arguments[0]).Expression) is { } schema)
+        {
+            // The names are the binder's schema of the tabular argument: known before anything runs.
+            var names = new DynamicValue?[schema.Count];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = DynamicValue.FromString(schema.Columns[i].Name);
+            }
+
+            return new ConstantExpr(ScalarValue.FromDynamic(DynamicValue.FromArray(names)));
         }
 
         if (name == "toscalar")
