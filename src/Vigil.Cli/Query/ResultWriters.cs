@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Vigil.Engine;
-using Vigil.Engine.Values;
 using Vigil.Kql.Symbols;
 
 namespace Vigil.Cli.Query;
@@ -11,86 +10,11 @@ namespace Vigil.Cli.Query;
 internal static class ResultWriters
 {
     /// <summary>
-    /// <c>{"tables":[{"name":"PrimaryResult","columns":[{"name","type"}],"rows":[[...]]}]}</c>: longs, ints and reals
-    /// as JSON numbers (non-finite reals as strings), datetimes as ISO 8601 with Z, timespans and decimals as text,
-    /// dynamic values as JSON, null as null.
+    /// The Log Analytics query API body, written by the server's own writer so that <c>vigil query --format json</c>
+    /// and <c>POST /v1/workspaces/{id}/query</c> print the same bytes (dynamic cells as JSON text, as Log Analytics).
     /// </summary>
-    public static void WriteLogAnalyticsJson(Utf8JsonWriter writer, QueryResult result)
-    {
-        writer.WriteStartObject();
-        writer.WriteStartArray("tables");
-        writer.WriteStartObject();
-        writer.WriteString("name", "PrimaryResult");
-        writer.WriteStartArray("columns");
-        foreach (var column in result.Columns)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", column.Name);
-            writer.WriteString("type", TypeFacts.GetName(column.Type));
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("rows");
-        for (var r = 0; r < result.RowCount; r++)
-        {
-            writer.WriteStartArray();
-            foreach (var column in result.Columns)
-            {
-                WriteJsonCell(writer, column, r);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    private static void WriteJsonCell(Utf8JsonWriter writer, ResultColumn column, int row)
-    {
-        if (column.IsNull(row))
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        switch (column.Type)
-        {
-            case ScalarType.Bool:
-                writer.WriteBooleanValue(column.GetBool(row));
-                break;
-            case ScalarType.Int or ScalarType.Long:
-                writer.WriteNumberValue(column.GetLong(row));
-                break;
-            case ScalarType.Real:
-            {
-                var value = column.GetReal(row);
-                if (double.IsFinite(value))
-                {
-                    writer.WriteNumberValue(value);
-                }
-                else
-                {
-                    writer.WriteStringValue(RealText.Format(value));
-                }
-
-                break;
-            }
-
-            case ScalarType.DateTime:
-                writer.WriteStringValue(DateTimeText.Format(column.GetLong(row), DateTimeTextStyle.Trimmed));
-                break;
-            case ScalarType.Dynamic:
-                writer.WriteRawValue(column.GetDynamic(row).ToJsonString(), skipInputValidation: true);
-                break;
-            default:
-                writer.WriteStringValue(column.GetText(row));
-                break;
-        }
-    }
+    public static void WriteLogAnalyticsJson(Utf8JsonWriter writer, QueryResult result) =>
+        Server.LogAnalytics.QueryResponseWriter.Write(writer, result, includeRender: false, includeStatistics: false);
 
     /// <summary>RFC 4180 CSV with a header line; cells in KQL text form (dynamic as JSON), null as empty.</summary>
     public static void WriteCsv(TextWriter output, QueryResult result)
