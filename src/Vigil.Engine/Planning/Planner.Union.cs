@@ -15,6 +15,7 @@ internal sealed partial class Planner
     {
         var output = _bound.GetSchema(union) ?? throw QueryException.NotSupported("This union");
         string? source = null;
+        var fuzzy = false;
         foreach (var parameter in union.Parameters)
         {
             switch (parameter.Name.Text)
@@ -22,7 +23,11 @@ internal sealed partial class Planner
                 case "withsource" or "with_source":
                     source = parameter.Value.ToString().Trim();
                     break;
-                case "kind" when parameter.Value.ToString().Trim() == "outer":
+                case "isfuzzy":
+                    fuzzy = parameter.Value.ToString().Trim() == "true";
+                    break;
+                case "kind" when parameter.Value.ToString().Trim() is "outer" or "inner":
+                    // The binder's schema already holds the outer or inner set of columns; each input is projected onto it.
                     break;
                 default:
                     throw QueryException.NotSupported($"union {parameter.Name.Text}=");
@@ -39,9 +44,20 @@ internal sealed partial class Planner
 
         foreach (var table in union.Tables)
         {
-            if (table is NameReference { Name: WildcardedName })
+            if (table is NameReference { Name: WildcardedName } wildcard)
             {
-                throw QueryException.NotSupported("union over a table wildcard");
+                foreach (var matched in _bound.TablesMatching(wildcard.SimpleName))
+                {
+                    inputs.Add((ScanTable(matched), matched.Name));
+                }
+
+                continue;
+            }
+
+            if (fuzzy && table is NameReference missing && _bound.GetInfo(missing) is null)
+            {
+                // isfuzzy=true: the binder skipped a table that does not exist (with a warning); so does the union.
+                continue;
             }
 
             inputs.Add((PlanTabular(table), UnionArgumentName(table) ?? "union_arg" + inputs.Count));

@@ -109,7 +109,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>Whether <paramref name="name"/> matches a wildcard pattern such as <c>Device*</c> or <c>*Id*</c>.</summary>
-    private static bool MatchesWildcard(string name, string pattern)
+    internal static bool MatchesWildcard(string name, string pattern)
     {
         if (!pattern.Contains('*', StringComparison.Ordinal))
         {

@@ -57,6 +57,18 @@ public sealed class BoundQuery
     /// <summary>The workspace tables the query reads, each once, in order of first reference.</summary>
     public ImmutableArray<TableSymbol> ReferencedTables { get; }
 
+    /// <summary>The referenced tables whose names match a wildcard pattern such as <c>Device*</c> (union, search).</summary>
+    public IEnumerable<TableSymbol> TablesMatching(string pattern)
+    {
+        foreach (var table in ReferencedTables)
+        {
+            if (Binder.MatchesWildcard(table.Name, pattern))
+            {
+                yield return table;
+            }
+        }
+    }
+
     /// <summary>What the binder knows about <paramref name="node"/>, or null when it did not bind it.</summary>
     public SemanticInfo? GetInfo(SyntaxNode node) => _info.TryGetValue(node, out var info) ? info : null;
 
