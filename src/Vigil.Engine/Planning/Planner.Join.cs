@@ -9,14 +9,7 @@ internal sealed partial class Planner
 {
     private LogicalJoin PlanJoin(JoinOperator join, LogicalOperator left, TableSchema output)
     {
-        var kind = "innerunique";
-        foreach (var parameter in join.Parameters)
-        {
-            if (parameter.Name.Text == "kind")
-            {
-                kind = parameter.Value.ToString().Trim();
-            }
-        }
+        var kind = ParameterText(join.Parameters, "kind") ?? "innerunique";
 
         kind = kind switch { "anti" or "leftantisemi" => "leftanti", "rightantisemi" => "rightanti", _ => kind };
         if (kind is not ("innerunique" or "inner" or "leftouter" or "rightouter" or "fullouter"
@@ -87,4 +80,19 @@ internal sealed partial class Planner
         && side.SimpleName is "$left" or "$right"
             ? (side.SimpleName, column.SimpleName)
             : null;
+
+    /// <summary>The text of an operator parameter such as <c>kind=inner</c> (the last one given wins), or null.</summary>
+    private static string? ParameterText(SyntaxList<NamedParameter> parameters, string name)
+    {
+        string? text = null;
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Name.Text == name)
+            {
+                text = parameter.Value.ToString().Trim();
+            }
+        }
+
+        return text;
+    }
 }

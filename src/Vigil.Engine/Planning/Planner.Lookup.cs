@@ -13,14 +13,7 @@ internal sealed partial class Planner
     /// </summary>
     private LogicalProject PlanLookup(LookupOperator lookup, LogicalOperator left, TableSchema output)
     {
-        var kind = "leftouter";
-        foreach (var parameter in lookup.Parameters)
-        {
-            if (parameter.Name.Text == "kind")
-            {
-                kind = parameter.Value.ToString().Trim();
-            }
-        }
+        var kind = ParameterText(lookup.Parameters, "kind") ?? "leftouter";
 
         if (kind is not ("leftouter" or "inner"))
         {

@@ -61,26 +61,7 @@ internal static class PluginValues
     }
 
     /// <summary>A value as dynamic (null stays null).</summary>
-    public static DynamicValue ToDynamic(ScalarValue value)
-    {
-        if (value.IsNull && value.Type != ScalarType.String)
-        {
-            return DynamicValue.Null;
-        }
-
-        return value.Type switch
-        {
-            ScalarType.String => DynamicValue.FromString(value.String),
-            ScalarType.Bool => DynamicValue.FromBool(value.Bool),
-            ScalarType.Int or ScalarType.Long => DynamicValue.FromLong(value.Int64),
-            ScalarType.Real => DynamicValue.FromReal(value.Real),
-            ScalarType.Decimal => DynamicValue.FromDecimal(value.Decimal),
-            ScalarType.DateTime => DynamicValue.FromDateTime(value.Int64),
-            ScalarType.TimeSpan => DynamicValue.FromTimeSpan(value.Int64),
-            ScalarType.Guid => DynamicValue.FromGuid(value.Guid),
-            _ => value.Dynamic,
-        };
-    }
+    public static DynamicValue ToDynamic(ScalarValue value) => value.ToDynamic();
 
     /// <summary>A value made to fit a column of <paramref name="type"/> (through dynamic when the types differ).</summary>
     public static ScalarValue Fit(ScalarValue value, ScalarType type) =>

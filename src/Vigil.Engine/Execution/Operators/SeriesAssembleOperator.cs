@@ -130,26 +130,8 @@ internal sealed class SeriesAssembleOperator(PhysicalOperator input, LogicalSeri
         return series;
     }
 
-    internal static DynamicValue ToDynamic(ScalarValue value)
-    {
-        if (value.IsNull)
-        {
-            return DynamicValue.Null;
-        }
-
-        return value.Type switch
-        {
-            ScalarType.Bool => DynamicValue.FromBool(value.Bool),
-            ScalarType.Int or ScalarType.Long => DynamicValue.FromLong(value.Int64),
-            ScalarType.Real => DynamicValue.FromReal(value.Real),
-            ScalarType.Decimal => DynamicValue.FromDecimal(value.Decimal),
-            ScalarType.DateTime => DynamicValue.FromDateTime(value.Int64),
-            ScalarType.TimeSpan => DynamicValue.FromTimeSpan(value.Int64),
-            ScalarType.Guid => DynamicValue.FromGuid(value.Guid),
-            ScalarType.String => DynamicValue.FromString(value.String),
-            _ => value.Dynamic,
-        };
-    }
+    /// <summary>A series element: a null value (an empty string too) is the null dynamic.</summary>
+    internal static DynamicValue ToDynamic(ScalarValue value) => value.IsNull ? DynamicValue.Null : value.ToDynamic();
 
     public override void Dispose()
     {

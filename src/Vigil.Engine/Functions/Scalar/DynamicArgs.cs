@@ -11,26 +11,7 @@ internal static class DynamicArgs
     public const int MaxElements = 1 << 20;
 
     /// <summary>The argument as a dynamic value (a scalar becomes the dynamic scalar of its kind; null stays null).</summary>
-    public static DynamicValue ToDynamic(in ScalarValue value)
-    {
-        if (value.IsNull && value.Type != ScalarType.String)
-        {
-            return DynamicValue.Null;
-        }
-
-        return value.Type switch
-        {
-            ScalarType.String => DynamicValue.FromString(value.String),
-            ScalarType.Bool => DynamicValue.FromBool(value.Bool),
-            ScalarType.Int or ScalarType.Long => DynamicValue.FromLong(value.Int64),
-            ScalarType.Real => DynamicValue.FromReal(value.Real),
-            ScalarType.Decimal => DynamicValue.FromDecimal(value.Decimal),
-            ScalarType.DateTime => DynamicValue.FromDateTime(value.Int64),
-            ScalarType.TimeSpan => DynamicValue.FromTimeSpan(value.Int64),
-            ScalarType.Guid => DynamicValue.FromGuid(value.Guid),
-            _ => value.Dynamic,
-        };
-    }
+    public static DynamicValue ToDynamic(in ScalarValue value) => value.ToDynamic();
 
     /// <summary>A dynamic result; a C# null is the null dynamic.</summary>
     public static ScalarValue Dynamic(DynamicValue? value) => ScalarValue.FromDynamic(value ?? DynamicValue.Null);

@@ -67,6 +67,28 @@ internal readonly struct ScalarValue : IEquatable<ScalarValue>
     public static ScalarValue FromDynamic(DynamicValue value) =>
         new(ScalarType.Dynamic, value.IsNull, 0, 0, value);
 
+    /// <summary>The value as dynamic: a scalar becomes the dynamic scalar of its kind; null stays null; a string is never null.</summary>
+    public DynamicValue ToDynamic()
+    {
+        if (IsNull && Type != ScalarType.String)
+        {
+            return DynamicValue.Null;
+        }
+
+        return Type switch
+        {
+            ScalarType.String => DynamicValue.FromString(String),
+            ScalarType.Bool => DynamicValue.FromBool(Bool),
+            ScalarType.Int or ScalarType.Long => DynamicValue.FromLong(Int64),
+            ScalarType.Real => DynamicValue.FromReal(Real),
+            ScalarType.Decimal => DynamicValue.FromDecimal(Decimal),
+            ScalarType.DateTime => DynamicValue.FromDateTime(Int64),
+            ScalarType.TimeSpan => DynamicValue.FromTimeSpan(Int64),
+            ScalarType.Guid => DynamicValue.FromGuid(Guid),
+            _ => Dynamic,
+        };
+    }
+
     public bool Equals(ScalarValue other) =>
         Type == other.Type && IsNull == other.IsNull && _bits == other._bits && _real.Equals(other._real) && Equals(_reference, other._reference);
 
