@@ -47,7 +47,7 @@ internal static partial class FunctionRegistry
         add((n, a, t) => a.Length == 1 ? Row(n, a, ScalarType.String, DynamicShapes.GetType, propagatesNulls: false) : null, "gettype");
     }
 
-    private static ScalarExpr Row(string name, ScalarExpr[] arguments, ScalarType type, RowRule rule, bool propagatesNulls = true, ScalarExpr[]? extra = null)
+    private static ScalarExpr Row(string name, ScalarExpr[] arguments, ScalarType type, RowKernel rule, bool propagatesNulls = true, ScalarExpr[]? extra = null)
     {
         if (extra is { Length: > 0 })
         {
@@ -55,14 +55,14 @@ internal static partial class FunctionRegistry
             var all = new ScalarExpr[arguments.Length + extra.Length];
             arguments.CopyTo(all, 0);
             extra.CopyTo(all, arguments.Length);
-            return Fixed(new DynamicRowFunction(name, NullsOnlyFrom(arguments.Length, type, rule), propagatesNulls: false), all, type);
+            return Fixed(new KernelFunction(name, NullsOnlyFrom(arguments.Length, type, rule), propagatesNulls: false), all, type);
         }
 
-        return Fixed(new DynamicRowFunction(name, rule, propagatesNulls), arguments, type);
+        return Fixed(new KernelFunction(name, rule, propagatesNulls), arguments, type);
     }
 
     /// <summary>A rule that is null when any of the first <paramref name="count"/> arguments is null (the rest may be).</summary>
-    private static RowRule NullsOnlyFrom(int count, ScalarType type, RowRule rule) => arguments =>
+    private static RowKernel NullsOnlyFrom(int count, ScalarType type, RowKernel rule) => arguments =>
     {
         for (var i = 0; i < count; i++)
         {

@@ -40,7 +40,7 @@ internal static class DynamicArrays
     }
 
     /// <summary>array_rotate_left (<paramref name="left"/>) / array_rotate_right; a negative count turns the other way.</summary>
-    public static RowRule Rotate(bool left) => arguments =>
+    public static RowKernel Rotate(bool left) => arguments =>
     {
         if (!DynamicArgs.TryArray(arguments[0], out var array) || !DynamicArgs.TryLong(arguments[1], out var count))
         {
@@ -64,7 +64,7 @@ internal static class DynamicArrays
     };
 
     /// <summary>array_shift_left / array_shift_right: elements move out at one end, the default (null) fills the other.</summary>
-    public static RowRule Shift(bool left) => arguments =>
+    public static RowKernel Shift(bool left) => arguments =>
     {
         if (!DynamicArgs.TryArray(arguments[0], out var array) || !DynamicArgs.TryLong(arguments[1], out var count))
         {

@@ -135,7 +135,7 @@ internal static class DynamicBags
     }
 
     /// <summary>bag_pack_columns(c1, c2, ...): a bag keyed by the column names (as bag_pack, nulls included).</summary>
-    public static RowRule PackColumns(string[] names) => arguments =>
+    public static RowKernel PackColumns(string[] names) => arguments =>
     {
         var builder = new DynamicPropertyBag.Builder(names.Length);
         for (var i = 0; i < names.Length; i++)
@@ -147,7 +147,7 @@ internal static class DynamicBags
     };
 
     /// <summary>pack_all([ignore_null_empty]): all columns of the row (the planner passes them after the flag).</summary>
-    public static RowRule PackAll(string[] names, bool hasFlag) => arguments =>
+    public static RowKernel PackAll(string[] names, bool hasFlag) => arguments =>
     {
         var ignoreEmpty = hasFlag && DynamicArgs.TryBool(arguments[0], out var flag) && flag;
         var offset = hasFlag ? 1 : 0;

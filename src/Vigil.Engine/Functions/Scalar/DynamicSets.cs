@@ -35,7 +35,7 @@ internal static class DynamicSets
     }
 
     /// <summary>set_intersect (<paramref name="intersect"/>) keeps the first array's values found in all others; set_difference those found in none.</summary>
-    public static RowRule Filter(bool intersect) => arguments =>
+    public static RowKernel Filter(bool intersect) => arguments =>
     {
         if (!DynamicArgs.TryArray(arguments[0], out var first))
         {

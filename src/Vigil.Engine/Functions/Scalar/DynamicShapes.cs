@@ -36,7 +36,7 @@ internal static class DynamicShapes
     }
 
     /// <summary>range(start, stop [, step]): start, start+step, ... while not past stop; at most 2^20 values.</summary>
-    public static RowRule Range(ScalarType elementType) => arguments =>
+    public static RowKernel Range(ScalarType elementType) => arguments =>
     {
         var hasStep = arguments.Length > 2;
         switch (elementType)

@@ -12,7 +12,7 @@ namespace Vigil.Engine.Functions.Scalar;
 /// </summary>
 internal static class DynamicSort
 {
-    public static RowRule Sort(bool descending) => arguments =>
+    public static RowKernel Sort(bool descending) => arguments =>
     {
         var count = arguments.Length;
         var nullsLast = true;

@@ -18,7 +18,7 @@ internal static class SeriesAnalysis
     /// sample variance and stdev, first positions of min and max. A non-finite element (null, NaN, inf, non-number)
     /// makes every statistic null unless ignore_nonfinite is true, which skips them.
     /// </summary>
-    public static RowRule Stats(bool asBag) => arguments =>
+    public static RowKernel Stats(bool asBag) => arguments =>
     {
         if (!DynamicArgs.TryArray(arguments[0], out var items))
         {
@@ -72,7 +72,7 @@ internal static class SeriesAnalysis
     };
 
     /// <summary>series_fit_line / series_fit_line_dynamic: least squares over x = 1, 2, ..., n.</summary>
-    public static RowRule FitLine(bool asBag) => arguments =>
+    public static RowKernel FitLine(bool asBag) => arguments =>
     {
         var y = SeriesMath.Reals(arguments[0]);
         if (y is null)
@@ -131,7 +131,7 @@ internal static class SeriesAnalysis
     /// series_fill_linear(series [, missing [, fill_edges [, constant]]]). Missing elements are nulls, or those equal
     /// to the placeholder when one is given.
     /// </summary>
-    public static RowRule Fill(FillKind kind) => arguments =>
+    public static RowKernel Fill(FillKind kind) => arguments =>
     {
         if (!DynamicArgs.TryArray(arguments[0], out var items))
         {

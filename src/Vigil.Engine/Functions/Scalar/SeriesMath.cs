@@ -44,7 +44,7 @@ internal static class SeriesMath
         Ceiling,
     }
 
-    public static RowRule BinaryRule(Binary op) => arguments =>
+    public static RowKernel BinaryRule(Binary op) => arguments =>
     {
         var leftArray = DynamicArgs.TryArray(arguments[0], out var left);
         var rightArray = DynamicArgs.TryArray(arguments[1], out var right);
@@ -67,7 +67,7 @@ internal static class SeriesMath
         return DynamicArgs.Array(result);
     };
 
-    public static RowRule UnaryRule(Unary op) => arguments =>
+    public static RowKernel UnaryRule(Unary op) => arguments =>
     {
         if (!DynamicArgs.TryArray(arguments[0], out var items))
         {
@@ -171,7 +171,7 @@ internal static class SeriesMath
     }
 
     /// <summary>series_sum / series_product / series_magnitude: over the numeric elements (others are skipped).</summary>
-    public static RowRule Reduce(string kind) => arguments =>
+    public static RowKernel Reduce(string kind) => arguments =>
     {
         if (!DynamicArgs.TryArray(arguments[0], out var items))
         {

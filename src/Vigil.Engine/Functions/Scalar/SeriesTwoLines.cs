@@ -11,7 +11,7 @@ namespace Vigil.Engine.Functions.Scalar;
 /// </summary>
 internal static class SeriesTwoLines
 {
-    public static RowRule Fit(bool asBag) => arguments =>
+    public static RowKernel Fit(bool asBag) => arguments =>
     {
         var y = SeriesMath.Reals(arguments[0]);
         if (y is null)
