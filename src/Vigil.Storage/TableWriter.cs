@@ -3,27 +3,27 @@ using Vigil.Storage.Memory;
 namespace Vigil.Storage;
 
 /// <summary>
-/// A table's write buffer: rows acknowledged (or being acknowledged) but not yet in an extent, in WAL order, plus
-/// the hidden per-row ingestion time. Guarded by <see cref="Lock"/>; flushes of one table are serialized by
-/// <see cref="FlushLock"/>.
+/// A table's write buffer: rows acknowledged (or being acknowledged) but not yet in an extent, in WAL order, kept as
+/// the WAL batches themselves (handed over, never copied), each with its ingestion time. Guarded by
+/// <see cref="Lock"/>; flushes of one table are serialized by <see cref="FlushLock"/>.
 /// </summary>
 internal sealed class TableWriter
 {
     public readonly object Lock = new();
     public readonly object FlushLock = new();
 
+    private List<PendingBatch> _batches = [];
+    private readonly Stack<RowBatch> _spare = new();
+    private long _spareBytes;
+
     public TableWriter(TableSchema schema)
     {
         Schema = schema;
-        Buffers = NewBuffers(schema);
     }
 
     public TableSchema Schema { get; private set; }
 
-    /// <summary>One buffer per column, then the ingestion-time buffer.</summary>
-    public ColumnBuffer[] Buffers { get; private set; }
-
-    public int Rows => Buffers[^1].Count;
+    public int Rows { get; private set; }
 
     public long Bytes { get; private set; }
 
@@ -36,45 +36,20 @@ internal sealed class TableWriter
     public long InFlightMinSequence { get; set; }
 
     /// <summary>
-    /// Adds the rows of a WAL record (call with <see cref="Lock"/> held). <paramref name="expectedRows"/> is how many
-    /// rows the buffer will likely hold when it is flushed: the first batch sizes the buffers for that many.
+    /// Adds the rows of a WAL record (call with <see cref="Lock"/> held). The batch is taken over: the caller must not
+    /// touch it afterwards (<see cref="RentBatch"/> gives it a fresh one).
     /// </summary>
-    public void Apply(RowBatch batch, long sequence, int expectedRows = 0)
+    public void Apply(RowBatch batch, long sequence)
     {
         var rows = batch.RowCount;
-        for (var c = 0; c < Schema.Columns.Count; c++)
+        if (rows > 0)
         {
-            var column = Schema.Columns[c];
-            var target = Buffers[c];
-            var source = FindColumn(batch, column);
-            if (source is null)
-            {
-                target.AppendRepeated(UniformKind.AllNull, rows);
-            }
-            else
-            {
-                if (expectedRows > rows && source.Uniform == UniformKind.None && target.Count == 0 && rows > 0)
-                {
-                    // A quarter more than the first batch's bytes per row, so that ordinary variation does not regrow.
-                    target.EnsureCapacity(expectedRows, source.Utf8Data.Length * 5L / 4 * expectedRows / rows);
-                }
-
-                target.AppendAll(source);
-            }
+            _batches.Add(new PendingBatch(batch, Align(batch), rows, batch.IngestionTicks));
+            RecordShape(batch);
+            Rows += rows;
+            Bytes += batch.EstimatedBytes + rows * 8L;
         }
 
-        var times = Buffers[^1];
-        if (expectedRows > rows && times.Count == 0)
-        {
-            times.EnsureCapacity(expectedRows, 0);
-        }
-
-        for (var i = 0; i < rows; i++)
-        {
-            times.AppendLong(batch.IngestionTicks);
-        }
-
-        Bytes += batch.EstimatedBytes + rows * 8L;
         if (rows > 0 || MinSequence == 0)
         {
             MinSequence = MinSequence == 0 ? sequence : MinSequence;
@@ -82,12 +57,62 @@ internal sealed class TableWriter
         }
     }
 
-    /// <summary>Takes the buffered rows out (call with <see cref="Lock"/> held).</summary>
-    public (ColumnBuffer[] Buffers, int Rows, long MinSequence, long MaxSequence, TableSchema Schema) TakeAll()
+    /// <summary>A cleared batch for the table's current schema, reused from flushed ones when possible (call with the lock held).</summary>
+    public RowBatch RentBatch(long ingestionTicks)
     {
-        var taken = (Buffers, Rows, MinSequence, MaxSequence, Schema);
-        Buffers = _spare is not null && _spareSchema == Schema ? _spare : NewBuffers(Schema);
-        _spare = null;
+        while (_spare.Count > 0)
+        {
+            var batch = _spare.Pop();
+            _spareBytes -= batch.CapacityBytes;
+            if (ReferenceEquals(batch.Columns, Schema.Columns))
+            {
+                batch.IngestionTicks = ingestionTicks;
+                return batch;
+            }
+        }
+
+        var fresh = new RowBatch(Schema.Name, Schema.Columns, ingestionTicks);
+        if (_lastShape is not null && _lastShape.Length == fresh.Buffers.Length)
+        {
+            // Sized like the last batch (a quarter more text), so that filling it does not regrow arrays step by step.
+            for (var c = 0; c < _lastShape.Length; c++)
+            {
+                if (_lastShape[c] >= 0)
+                {
+                    fresh.Buffers[c].Reserve(_lastRows, _lastShape[c] * 5 / 4);
+                }
+            }
+        }
+
+        return fresh;
+    }
+
+    // Per column of the last batch of this schema: its text bytes, or -1 when it held no values (uniform).
+    private long[]? _lastShape;
+    private int _lastRows;
+
+    private void RecordShape(RowBatch batch)
+    {
+        if (!ReferenceEquals(batch.Columns, Schema.Columns))
+        {
+            return;
+        }
+
+        _lastShape ??= new long[batch.Buffers.Length];
+        _lastRows = batch.RowCount;
+        for (var c = 0; c < _lastShape.Length; c++)
+        {
+            var buffer = batch.Buffers[c];
+            _lastShape[c] = buffer.Uniform == UniformKind.None ? buffer.Utf8Data.Length : -1;
+        }
+    }
+
+    /// <summary>Takes the buffered rows out (call with <see cref="Lock"/> held).</summary>
+    public PendingRows TakeAll()
+    {
+        var taken = new PendingRows(_batches, Rows, MinSequence, MaxSequence, Schema);
+        _batches = [];
+        Rows = 0;
         Bytes = 0;
         MinSequence = 0;
         MaxSequence = 0;
@@ -95,49 +120,84 @@ internal sealed class TableWriter
     }
 
     /// <summary>
-    /// Hands back buffers taken by <see cref="TakeAll"/> once their extent is written, to be filled again: the big
-    /// arrays of a full buffer are then allocated (and grown) once, not per extent (call with the lock held).
+    /// Hands back batches taken by <see cref="TakeAll"/> once their extent is written, to be filled again, so that the
+    /// arrays of a steady ingestion are allocated once rather than per batch (call with the lock held). At most
+    /// <paramref name="maxBytes"/> of capacity is kept.
     /// </summary>
-    public void Recycle(ColumnBuffer[] buffers, TableSchema schema)
+    public void Recycle(PendingRows rows, long maxBytes)
     {
-        if (schema != Schema)
+        foreach (var pending in rows.Batches)
         {
-            return;
-        }
+            var batch = pending.Batch;
+            if (!ReferenceEquals(batch.Columns, Schema.Columns) || _spareBytes + batch.CapacityBytes > maxBytes)
+            {
+                continue;
+            }
 
-        foreach (var buffer in buffers)
-        {
-            buffer.Clear();
+            batch.Clear();
+            _spare.Push(batch);
+            _spareBytes += batch.CapacityBytes;
         }
-
-        _spare = buffers;
-        _spareSchema = schema;
     }
 
-    private ColumnBuffer[]? _spare;
-    private TableSchema? _spareSchema;
+    /// <summary>
+    /// A reusable buffer of <paramref name="type"/> to assemble one column of an extent in (call with
+    /// <see cref="FlushLock"/> held): kept between flushes so that its arrays are not allocated again each time.
+    /// </summary>
+    public ColumnBuffer Scratch(ColumnType type)
+    {
+        if (!_scratch.TryGetValue(type, out var buffer))
+        {
+            buffer = new ColumnBuffer(type);
+            _scratch[type] = buffer;
+        }
+
+        return buffer;
+    }
+
+    private readonly Dictionary<ColumnType, ColumnBuffer> _scratch = [];
 
     /// <summary>Moves to a schema with more columns; buffered rows get nulls in them (call with the lock held).</summary>
     public void Widen(TableSchema schema)
     {
-        var buffers = NewBuffers(schema);
-        var rows = Rows;
-        for (var c = 0; c < schema.Columns.Count; c++)
+        Schema = schema;
+        _lastShape = null;
+        for (var i = 0; i < _batches.Count; i++)
         {
-            var old = Schema.IndexOf(schema.Columns[c].Name);
-            if (old >= 0)
-            {
-                buffers[c] = Buffers[old];
-            }
-            else
-            {
-                buffers[c].AppendRepeated(UniformKind.AllNull, rows);
-            }
+            _batches[i] = _batches[i] with { Buffers = Align(_batches[i].Batch) };
         }
 
-        buffers[^1] = Buffers[^1];
-        Buffers = buffers;
-        Schema = schema;
+        _spare.Clear();
+        _spareBytes = 0;
+    }
+
+    /// <summary>
+    /// The batch's buffers in the order of the table's columns: the batch's own when it was made for this schema, else
+    /// matched by name and type, with an all-null buffer for a column it lacks.
+    /// </summary>
+    private ColumnBuffer[] Align(RowBatch batch)
+    {
+        var columns = Schema.Columns;
+        if (ReferenceEquals(batch.Columns, columns))
+        {
+            return batch.Buffers;
+        }
+
+        var rows = batch.RowCount;
+        var aligned = new ColumnBuffer[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var source = FindColumn(batch, columns[c]);
+            if (source is null)
+            {
+                source = new ColumnBuffer(columns[c].Type);
+                source.AppendRepeated(UniformKind.AllNull, rows);
+            }
+
+            aligned[c] = source;
+        }
+
+        return aligned;
     }
 
     private static ColumnBuffer? FindColumn(RowBatch batch, ColumnDefinition column)
@@ -152,16 +212,42 @@ internal sealed class TableWriter
 
         return null;
     }
+}
 
-    private static ColumnBuffer[] NewBuffers(TableSchema schema)
+/// <summary>A WAL batch in a write buffer: the batch, its buffers in table column order, rows, ingestion time.</summary>
+internal readonly record struct PendingBatch(RowBatch Batch, ColumnBuffer[] Buffers, int Rows, long IngestionTicks);
+
+/// <summary>The rows taken out of a write buffer for one extent.</summary>
+internal sealed record PendingRows(List<PendingBatch> Batches, int Rows, long MinSequence, long MaxSequence, TableSchema Schema)
+{
+    /// <summary>
+    /// Column <paramref name="column"/> of every batch as one buffer: the batch's own when there is one batch, else
+    /// concatenated into <paramref name="scratch"/> (cleared first). Past the schema's columns: the ingestion times.
+    /// </summary>
+    public ColumnBuffer Column(int column, ColumnBuffer scratch)
     {
-        var buffers = new ColumnBuffer[schema.Columns.Count + 1];
-        for (var i = 0; i < schema.Columns.Count; i++)
+        scratch.Clear();
+        if (column == Schema.Columns.Count)
         {
-            buffers[i] = new ColumnBuffer(schema.Columns[i].Type);
+            scratch.EnsureCapacity(Rows, 0);
+            foreach (var batch in Batches)
+            {
+                scratch.AppendConstant(batch.IngestionTicks, batch.Rows);
+            }
+
+            return scratch;
         }
 
-        buffers[^1] = new ColumnBuffer(ColumnType.DateTime);
-        return buffers;
+        if (Batches.Count == 1)
+        {
+            return Batches[0].Buffers[column];
+        }
+
+        foreach (var batch in Batches)
+        {
+            scratch.AppendAll(batch.Buffers[column]);
+        }
+
+        return scratch;
     }
 }

@@ -2,7 +2,6 @@ using Vigil.Storage.Catalog;
 using Vigil.Storage.Extents;
 using Vigil.Storage.Format;
 using Vigil.Storage.Ingestion;
-using Vigil.Storage.Memory;
 using Vigil.Storage.Wal;
 
 namespace Vigil.Storage;
@@ -40,13 +39,20 @@ public sealed partial class Workspace
         using var payload = new MemoryStream();
         long lastSequence = 0;
         Task? flushing = null;
-        void CommitIfFull()
+        long inputSinceCheck = 0;
+        void CommitIfFull(int recordBytes)
         {
-            if (converter.Batch.RowCount >= _options.WalBatchRows || converter.Batch.EstimatedBytes >= WalBatchBytes)
+            // Summing the batch's size costs a pass over its columns: only after each megabyte of input.
+            inputSinceCheck += recordBytes;
+            var check = inputSinceCheck >= 1 << 20;
+            if (check)
             {
-                accepted += Commit(writer, converter.Batch, payload, ref lastSequence, ref flushing);
-                converter.Batch.Clear();
-                converter.Batch.IngestionTicks = NowTicks();
+                inputSinceCheck = 0;
+            }
+
+            if (converter.Batch.RowCount >= _options.WalBatchRows || (check && converter.Batch.EstimatedBytes >= WalBatchBytes))
+            {
+                accepted += Commit(writer, converter, payload, ref lastSequence, ref flushing);
             }
         }
 
@@ -71,7 +77,7 @@ public sealed partial class Workspace
                     Fail(row, error!);
                 }
 
-                CommitIfFull();
+                CommitIfFull(record.Length);
             }
         }
         else if (format is IngestFormat.Csv or IngestFormat.CsvWithHeader)
@@ -108,7 +114,7 @@ public sealed partial class Workspace
                     Fail(row, error!);
                 }
 
-                CommitIfFull();
+                CommitIfFull(reader.RecordBytes);
             }
         }
         else
@@ -120,7 +126,7 @@ public sealed partial class Workspace
         {
             if (converter.Batch.RowCount > 0)
             {
-                accepted += Commit(writer, converter.Batch, payload, ref lastSequence, ref flushing);
+                accepted += Commit(writer, converter, payload, ref lastSequence, ref flushing);
             }
         }
         finally
@@ -177,8 +183,9 @@ public sealed partial class Workspace
     /// Logs a batch and buffers it. When the buffer is full its extent is written on a background task, so encoding
     /// overlaps parsing; at most one such flush per ingestion is in flight, which bounds memory.
     /// </summary>
-    private int Commit(TableWriter writer, RowBatch batch, MemoryStream payload, ref long lastSequence, ref Task? flushing)
+    private int Commit(TableWriter writer, RecordConverter converter, MemoryStream payload, ref long lastSequence, ref Task? flushing)
     {
+        var batch = converter.Batch;
         var rows = batch.RowCount;
         if (rows == 0)
         {
@@ -196,9 +203,12 @@ public sealed partial class Workspace
             // Logging and buffering under one lock keeps the buffer in WAL order, which the per-table
             // "flushed through sequence N" checkpoint relies on.
             lastSequence = _wal.AppendFramed(payload.GetBuffer().AsSpan(0, (int)payload.Length));
-            writer.Apply(batch, lastSequence, ExpectedFlushRows(batch));
+            writer.Apply(batch, lastSequence);
             full = writer.Rows >= _options.FlushRows || writer.Bytes >= _options.FlushBytes;
+            converter.ReplaceBatch(writer.RentBatch(0), 0);
         }
+
+        converter.Batch.IngestionTicks = NowTicks();
 
         if (full)
         {
@@ -209,22 +219,12 @@ public sealed partial class Workspace
         return rows;
     }
 
-    /// <summary>How many rows like these fill a write buffer up to a flush threshold.</summary>
-    private int ExpectedFlushRows(RowBatch batch)
-    {
-        var bytesPerRow = Math.Max(1, (batch.EstimatedBytes / Math.Max(1, batch.RowCount)) + 8);
-        return (int)Math.Min(_options.FlushRows, (_options.FlushBytes / bytesPerRow) + 1);
-    }
-
     /// <summary>Writes a table's buffered rows as an extent and commits it with the manifest.</summary>
     private void FlushWriter(TableWriter writer)
     {
         lock (writer.FlushLock)
         {
-            ColumnBuffer[] buffers;
-            int rows;
-            long maxSequence;
-            TableSchema schema;
+            PendingRows pending;
             lock (writer.Lock)
             {
                 if (writer.Rows == 0)
@@ -232,22 +232,27 @@ public sealed partial class Workspace
                     return;
                 }
 
-                (buffers, rows, var minSequence, maxSequence, schema) = writer.TakeAll();
-                writer.InFlightMinSequence = minSequence;
+                pending = writer.TakeAll();
+                writer.InFlightMinSequence = pending.MinSequence;
             }
 
             try
             {
+                var schema = pending.Schema;
                 var id = Guid.NewGuid();
                 var path = ExtentPath(id);
                 var columns = new List<ColumnDefinition>(schema.Columns) { HiddenIngestionColumn };
-                ExtentWriter.Write(path, id, schema.Name, columns, buffers, rows, _options.BlockRows, NowTicks());
+                ExtentWriter.Write(
+                    path, id, schema.Name, columns, c => pending.Column(c, writer.Scratch(columns[c].Type)), pending.Rows,
+                    _options.BlockRows, NowTicks());
                 DurableFile.SyncDirectory(_extentsPath);
                 var reader = ExtentReader.Open(path);
-                CommitExtents(schema.Name, [reader], [], maxSequence);
+                CommitExtents(schema.Name, [reader], [], pending.MaxSequence);
                 lock (writer.Lock)
                 {
-                    writer.Recycle(buffers, schema);
+                    // Keep the batches to fill again (up to about two write buffers, which ingestion holds anyway):
+                    // a steady ingestion then allocates nothing per batch.
+                    writer.Recycle(pending, 2 * _options.FlushBytes);
                 }
             }
             finally

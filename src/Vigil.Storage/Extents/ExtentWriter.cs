@@ -31,13 +31,22 @@ internal sealed class ExtentWriter : IDisposable
     /// </summary>
     public static ExtentMetadata Write(
         string path, Guid id, string table, IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<ColumnBuffer> buffers,
+        int rowCount, int blockRows, long createdTicks) =>
+        Write(path, id, table, columns, c => buffers[c], rowCount, blockRows, createdTicks);
+
+    /// <summary>
+    /// Writes an extent whose columns are produced one at a time by <paramref name="column"/> (called once per column,
+    /// in order; the buffer it returns may be reused for the next column): only one column need be in memory.
+    /// </summary>
+    public static ExtentMetadata Write(
+        string path, Guid id, string table, IReadOnlyList<ColumnDefinition> columns, Func<int, ColumnBuffer> column,
         int rowCount, int blockRows, long createdTicks)
     {
         var temp = path + DurableFile.TempSuffix;
         ExtentMetadata metadata;
         using (var writer = new ExtentWriter(temp))
         {
-            metadata = writer.WriteAll(id, table, columns, buffers, rowCount, blockRows, createdTicks);
+            metadata = writer.WriteAll(id, table, columns, column, rowCount, blockRows, createdTicks);
         }
 
         File.Move(temp, path, overwrite: true);
@@ -51,7 +60,7 @@ internal sealed class ExtentWriter : IDisposable
     }
 
     private ExtentMetadata WriteAll(
-        Guid id, string table, IReadOnlyList<ColumnDefinition> columns, IReadOnlyList<ColumnBuffer> buffers,
+        Guid id, string table, IReadOnlyList<ColumnDefinition> columns, Func<int, ColumnBuffer> column,
         int rowCount, int blockRows, long createdTicks)
     {
         Span<byte> header = stackalloc byte[ExtentFormat.HeaderSize];
@@ -63,7 +72,13 @@ internal sealed class ExtentWriter : IDisposable
         var extentColumns = new ExtentColumn[columns.Count];
         for (var c = 0; c < columns.Count; c++)
         {
-            extentColumns[c] = WriteColumn(columns[c], buffers[c], rowCount, blockRows);
+            var buffer = column(c);
+            if (buffer.Count != rowCount || buffer.Type != columns[c].Type)
+            {
+                throw new InvalidOperationException($"column '{columns[c].Name}' has {buffer.Count} rows of {buffer.Type}, expected {rowCount} of {columns[c].Type}");
+            }
+
+            extentColumns[c] = WriteColumn(columns[c], buffer, rowCount, blockRows);
         }
 
         var metadata = new ExtentMetadata
@@ -447,13 +462,21 @@ internal sealed class ExtentWriter : IDisposable
         hashes.Clear();
         if (codes is not null && dictionaryTerms is not null)
         {
-            var seen = new bool[dictionaryTerms.Count];
+            // Each distinct value's terms once per block: a code is "seen" when its stamp is this block's.
+            if (_seenStamps.Length < dictionaryTerms.Count)
+            {
+                _seenStamps = new int[dictionaryTerms.Count];
+                _stamp = 0;
+            }
+
+            var stamp = ++_stamp;
+            var seen = _seenStamps;
             for (var i = start; i < start + count; i++)
             {
                 var code = codes[i];
-                if (code >= 0 && !seen[code])
+                if (code >= 0 && seen[code] != stamp)
                 {
-                    seen[code] = true;
+                    seen[code] = stamp;
                     foreach (var h in dictionaryTerms.Get(code))
                     {
                         hashes.Add(h);
@@ -472,20 +495,31 @@ internal sealed class ExtentWriter : IDisposable
             }
         }
 
-        var words = new ulong[TermFilter.BitsFor(hashes.Count) / 64];
-        foreach (var h in hashes.Values())
+        var words = TermFilter.BitsFor(hashes.Count) / 64;
+        _raw.SetLength(0);
+        _raw.SetLength(words * 8L);
+        var filter = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(_raw.GetBuffer().AsSpan(0, words * 8));
+        foreach (var h in hashes.Slots)
         {
-            TermFilter.Add(words, h);
+            if (h != 0)
+            {
+                TermFilter.Add(filter, h);
+            }
         }
 
-        _raw.SetLength(0);
-        foreach (var w in words)
+        if (!BitConverter.IsLittleEndian)
         {
-            _raw.U64(w);
+            for (var w = 0; w < filter.Length; w++)
+            {
+                filter[w] = BinaryPrimitives.ReverseEndianness(filter[w]);
+            }
         }
 
         return WriteChunk();
     }
+
+    private int[] _seenStamps = [];
+    private int _stamp;
 
     /// <summary>
     /// Writes the bytes in <see cref="_raw"/> as a chunk, compressed when that saves at least an eighth: with Zstd

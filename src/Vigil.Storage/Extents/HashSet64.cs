@@ -58,6 +58,9 @@ internal sealed class HashSet64
         }
     }
 
+    /// <summary>The table itself: the values, in no particular order, among zeros (empty slots).</summary>
+    public ReadOnlySpan<ulong> Slots => _slots;
+
     /// <summary>The values, in no particular order.</summary>
     public IEnumerable<ulong> Values()
     {

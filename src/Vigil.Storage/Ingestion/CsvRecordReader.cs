@@ -26,6 +26,9 @@ internal sealed class CsvRecordReader : IDisposable
 
     public int FieldCount => _spans.Count;
 
+    /// <summary>The size of the current record's fields, in characters (a measure of input consumed).</summary>
+    public int RecordBytes => _charCount + _spans.Count;
+
     /// <summary>True when the record is an empty line.</summary>
     public bool IsBlank => _spans.Count == 1 && _spans[0].Length == 0;
 

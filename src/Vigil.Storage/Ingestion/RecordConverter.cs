@@ -38,7 +38,19 @@ internal sealed class RecordConverter : IDisposable
         _timestamp = DateTimeColumn(TableSchema.TimestampColumn);
     }
 
-    public RowBatch Batch { get; }
+    public RowBatch Batch { get; private set; }
+
+    /// <summary>
+    /// Moves on to an empty batch after the current one was handed to the write buffer: <paramref name="candidate"/>
+    /// when it was made for this converter's schema, else a new one.
+    /// </summary>
+    public void ReplaceBatch(RowBatch candidate, long ingestionTicks)
+    {
+        Batch = ReferenceEquals(candidate.Columns, _schema.Columns) && candidate.RowCount == 0
+            ? candidate
+            : new RowBatch(_schema.Name, _schema.Columns, ingestionTicks);
+        Batch.IngestionTicks = ingestionTicks;
+    }
 
     public void Dispose() => _converter.Dispose();
 

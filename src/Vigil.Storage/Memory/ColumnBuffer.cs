@@ -40,6 +40,11 @@ internal sealed class ColumnBuffer
     /// <summary>Approximate bytes held, for flush thresholds.</summary>
     public long EstimatedBytes => _uniform == UniformKind.None ? ((long)Count * 9) + _utf8Length : Count / 8;
 
+    /// <summary>Bytes of the arrays held (what keeping this buffer for reuse costs).</summary>
+    public long CapacityBytes =>
+        ((long)_longs.Length * 8) + ((long)_doubles.Length * 8) + ((long)_decimals.Length * 16) + ((long)_guids.Length * 16)
+        + _utf8.Length + ((long)_offsets.Length * 4) + ((long)_nulls.Length * 8);
+
     /// <summary>
     /// Whether every row is null (<see cref="UniformKind.AllNull"/>) or an empty string
     /// (<see cref="UniformKind.AllEmpty"/>) with nothing stored, or <see cref="UniformKind.None"/> when values are held.
@@ -140,6 +145,15 @@ internal sealed class ColumnBuffer
         Materialize();
         EnsureRow();
         _longs[Count++] = value;
+    }
+
+    /// <summary>Appends <paramref name="n"/> copies of an integer-like value.</summary>
+    public void AppendConstant(long value, int n)
+    {
+        Materialize();
+        ReserveRows(Count + n);
+        _longs.AsSpan(Count, n).Fill(value);
+        Count += n;
     }
 
     public void AppendDouble(double value)
@@ -306,6 +320,19 @@ internal sealed class ColumnBuffer
     public void EnsureCapacity(int rows, long utf8Bytes)
     {
         Materialize();
+        ReserveRows(rows);
+        if (ColumnTypeFacts.IsText(Type) && utf8Bytes > _utf8.Length)
+        {
+            Array.Resize(ref _utf8, (int)Math.Min(utf8Bytes, Array.MaxLength));
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="EnsureCapacity"/>, but an empty buffer stays uniform (arrays are only made ready): for a buffer
+    /// that will likely be filled like the last one of its column.
+    /// </summary>
+    public void Reserve(int rows, long utf8Bytes)
+    {
         ReserveRows(rows);
         if (ColumnTypeFacts.IsText(Type) && utf8Bytes > _utf8.Length)
         {

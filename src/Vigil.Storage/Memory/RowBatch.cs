@@ -50,6 +50,21 @@ internal sealed class RowBatch
         }
     }
 
+    /// <summary>Bytes of the arrays the buffers hold.</summary>
+    public long CapacityBytes
+    {
+        get
+        {
+            long total = 0;
+            foreach (var b in Buffers)
+            {
+                total += b.CapacityBytes;
+            }
+
+            return total;
+        }
+    }
+
     // A table with no columns still counts rows.
     private int _emptyRowCount;
 
