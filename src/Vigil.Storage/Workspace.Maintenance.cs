@@ -245,82 +245,308 @@ public sealed partial class Workspace
         }
     }
 
-    /// <summary>Merges extents into one, dropping rows past retention, and swaps it in.</summary>
+    /// <summary>
+    /// Merges extents into one, dropping rows past retention, and swaps it in. The new extent is streamed column by
+    /// column, block by block (<see cref="ExtentWriter.ColumnStream"/>): memory holds one decoded input block and one
+    /// output block at a time (plus a text column's merged dictionary), however large the result.
+    /// </summary>
     private void Rewrite(TableSchema schema, ExtentReader[] inputs, long cutoff)
     {
-        var buffers = new ColumnBuffer[schema.Columns.Count + 1];
-        for (var c = 0; c < schema.Columns.Count; c++)
-        {
-            buffers[c] = new ColumnBuffer(schema.Columns[c].Type);
-        }
-
-        buffers[^1] = new ColumnBuffer(ColumnType.DateTime);
-        using var block = new ColumnBlock();
-        using var times = new ColumnBlock();
-        var keep = new List<int>();
-        foreach (var input in inputs)
-        {
-            try
-            {
-                var metadata = input.Metadata;
-                var timeColumn = schema.TimeColumnIndex >= 0 ? metadata.IndexOf(schema.Columns[schema.TimeColumnIndex].Name) : -1;
-                var retentionColumn = timeColumn >= 0 ? timeColumn : metadata.Columns.Length - 1;
-                for (var b = 0; b < metadata.BlockCount; b++)
-                {
-                    BlockDecoder.Decode(input, retentionColumn, b, times);
-                    keep.Clear();
-                    for (var i = 0; i < times.Count; i++)
-                    {
-                        // Rows whose time is null cannot expire by it: keep them.
-                        if (times.IsNull(i) || times.Longs[i] >= cutoff)
-                        {
-                            keep.Add(i);
-                        }
-                    }
-
-                    for (var c = 0; c <= schema.Columns.Count; c++)
-                    {
-                        var name = c < schema.Columns.Count ? schema.Columns[c].Name : ExtentMetadata.IngestionTimeColumn;
-                        var source = metadata.IndexOf(name);
-                        if (source < 0 || metadata.Columns[source].Type != buffers[c].Type)
-                        {
-                            foreach (var _ in keep)
-                            {
-                                buffers[c].AppendNull();
-                            }
-
-                            continue;
-                        }
-
-                        BlockDecoder.Decode(input, source, b, block);
-                        foreach (var i in keep)
-                        {
-                            ExtentRows.AppendRow(block, i, buffers[c]);
-                        }
-                    }
-                }
-            }
-            catch (StorageCorruptionException e)
-            {
-                // Only the damaged input goes to quarantine; the merge is abandoned and the rest stay as they are.
-                OnCorruption(input, e);
-                return;
-            }
-        }
-
-        var rows = buffers[^1].Count;
+        var columns = new List<ColumnDefinition>(schema.Columns) { HiddenIngestionColumn };
+        ExtentWriter? writer = null;
+        string? path = null;
         ExtentReader[] added = [];
-        if (rows > 0)
+        try
         {
-            var id = Guid.NewGuid();
-            var path = ExtentPath(id);
-            var columns = new List<ColumnDefinition>(schema.Columns) { HiddenIngestionColumn };
-            ExtentWriter.Write(path, id, schema.Name, columns, buffers, rows, _options.BlockRows, NowTicks());
-            DurableFile.SyncDirectory(_extentsPath);
-            added = [ExtentReader.Open(path)];
+            using var block = new ColumnBlock();
+            var kept = KeptRows(schema, inputs, cutoff, block, out var rows);
+            if (rows > 0)
+            {
+                var id = Guid.NewGuid();
+                path = ExtentPath(id);
+                writer = ExtentWriter.Begin(path);
+                var extentColumns = new ExtentColumn[columns.Count];
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    extentColumns[c] = MergeColumn(writer, columns[c], inputs, kept, rows, block);
+                }
+
+                writer.Complete(id, schema.Name, extentColumns, rows, _options.BlockRows, NowTicks());
+                writer.Dispose();
+                writer = null;
+                DurableFile.SyncDirectory(_extentsPath);
+                added = [ExtentReader.Open(path)];
+            }
+        }
+        catch (MergeInputCorruptException e)
+        {
+            // Only the damaged input goes to quarantine; the merge is abandoned and the rest stay as they are.
+            writer?.Dispose();
+            DeleteQuietly(path);
+            OnCorruption(e.Input, e.Error);
+            return;
+        }
+        catch
+        {
+            writer?.Dispose();
+            DeleteQuietly(path);
+            throw;
         }
 
         CommitExtents(schema.Name, added, inputs, 0);
+    }
+
+    private static void DeleteQuietly(string? path)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        try
+        {
+            File.Delete(path + DurableFile.TempSuffix);
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Recovery deletes leftovers that no manifest names.
+        }
+    }
+
+    /// <summary>A checksum failure while reading a merge input, with the input it came from.</summary>
+    private sealed class MergeInputCorruptException(ExtentReader input, StorageCorruptionException error) : Exception(error.Message, error)
+    {
+        public ExtentReader Input { get; } = input;
+
+        public StorageCorruptionException Error { get; } = error;
+    }
+
+    private static void Decode(ExtentReader input, int column, int b, ColumnBlock destination)
+    {
+        try
+        {
+            BlockDecoder.Decode(input, column, b, destination);
+        }
+        catch (StorageCorruptionException e)
+        {
+            throw new MergeInputCorruptException(input, e);
+        }
+    }
+
+    /// <summary>
+    /// Per input and block, the rows within retention: null when all are (the usual case), else their indexes.
+    /// Rows whose time is null cannot expire by it and are kept.
+    /// </summary>
+    private static int[]?[][] KeptRows(TableSchema schema, ExtentReader[] inputs, long cutoff, ColumnBlock times, out int rows)
+    {
+        var kept = new int[]?[inputs.Length][];
+        long total = 0;
+        var list = new List<int>();
+        for (var n = 0; n < inputs.Length; n++)
+        {
+            var input = inputs[n];
+            var metadata = input.Metadata;
+            kept[n] = new int[]?[metadata.BlockCount];
+            var (min, _) = RetentionRange(input, schema);
+            if (min >= cutoff)
+            {
+                total += metadata.RowCount;
+                continue;
+            }
+
+            var timeColumn = schema.TimeColumnIndex >= 0 ? metadata.IndexOf(schema.Columns[schema.TimeColumnIndex].Name) : -1;
+            var retentionColumn = timeColumn >= 0 && metadata.Columns[timeColumn].Type == ColumnType.DateTime ? timeColumn : metadata.Columns.Length - 1;
+            for (var b = 0; b < metadata.BlockCount; b++)
+            {
+                Decode(input, retentionColumn, b, times);
+                list.Clear();
+                for (var i = 0; i < times.Count; i++)
+                {
+                    if (times.IsNull(i) || times.Int64Values[i] >= cutoff)
+                    {
+                        list.Add(i);
+                    }
+                }
+
+                kept[n][b] = list.Count == times.Count ? null : [.. list];
+                total += list.Count;
+            }
+        }
+
+        rows = checked((int)total);
+        return kept;
+    }
+
+    /// <summary>Streams one column of the merged extent from the inputs' blocks.</summary>
+    private ExtentColumn MergeColumn(
+        ExtentWriter writer, ColumnDefinition column, ExtentReader[] inputs, int[]?[][] kept, int rows, ColumnBlock block)
+    {
+        var sources = new int[inputs.Length];
+        var anyValues = false;
+        for (var n = 0; n < inputs.Length; n++)
+        {
+            var metadata = inputs[n].Metadata;
+            var i = metadata.IndexOf(column.Name);
+            sources[n] = i >= 0 && metadata.Columns[i].Type == column.Type ? i : -1;
+            anyValues |= sources[n] >= 0 && !IsAllNull(metadata, metadata.Columns[sources[n]]);
+        }
+
+        if (!anyValues)
+        {
+            return writer.WriteUniform(column, UniformKind.AllNull, rows, _options.BlockRows);
+        }
+
+        var dictionary = ColumnTypeFacts.IsText(column.Type) ? MergedDictionary(inputs, sources, rows, block) : null;
+        if (dictionary is { Count: 1 } && dictionary.Values.GetUtf8(0).IsEmpty && NoNulls(inputs, sources))
+        {
+            return writer.WriteUniform(column, UniformKind.AllEmpty, rows, _options.BlockRows);
+        }
+
+        var stream = writer.BeginColumn(column, rows, _options.BlockRows, dictionary);
+        for (var n = 0; n < inputs.Length; n++)
+        {
+            var input = inputs[n];
+            for (var b = 0; b < input.Metadata.BlockCount; b++)
+            {
+                var keep = kept[n][b];
+                var count = Math.Min(input.Metadata.BlockRows, input.Metadata.RowCount - (b * input.Metadata.BlockRows));
+                var keptCount = keep?.Length ?? count;
+                if (sources[n] < 0)
+                {
+                    for (var i = 0; i < keptCount; i++)
+                    {
+                        stream.AppendNull();
+                    }
+
+                    continue;
+                }
+
+                if (keptCount == 0)
+                {
+                    continue;
+                }
+
+                Decode(input, sources[n], b, block);
+                if (keep is null)
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        stream.Append(block, i);
+                    }
+                }
+                else
+                {
+                    foreach (var i in keep)
+                    {
+                        stream.Append(block, i);
+                    }
+                }
+            }
+        }
+
+        return stream.Complete();
+    }
+
+    private static bool IsAllNull(ExtentMetadata metadata, ExtentColumn column)
+    {
+        long nulls = 0;
+        foreach (var b in column.Blocks)
+        {
+            nulls += b.NullCount;
+        }
+
+        return nulls == metadata.RowCount;
+    }
+
+    private static bool NoNulls(ExtentReader[] inputs, int[] sources)
+    {
+        for (var n = 0; n < inputs.Length; n++)
+        {
+            if (sources[n] < 0)
+            {
+                return false;
+            }
+
+            foreach (var b in inputs[n].Metadata.Columns[sources[n]].Blocks)
+            {
+                if (b.NullCount > 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The dictionary of a merged text column: the union of the inputs' values, or null (plain encoding) when it has
+    /// more than max(16, rows / 4) values, the limit the flush applies. Dictionary-encoded inputs give their
+    /// dictionaries; the blocks of plain ones are read for it.
+    /// </summary>
+    private static Utf8Dictionary? MergedDictionary(ExtentReader[] inputs, int[] sources, int rows, ColumnBlock block)
+    {
+        var limit = Math.Min(1 << 20, Math.Max(16, rows / 4));
+        var dictionary = new Utf8Dictionary();
+        for (var n = 0; n < inputs.Length; n++)
+        {
+            if (sources[n] < 0)
+            {
+                continue;
+            }
+
+            var input = inputs[n];
+            var column = input.Metadata.Columns[sources[n]];
+            if (column.Encoding == ExtentColumn.DictionaryEncoding)
+            {
+                if (column.DictionaryCount > limit)
+                {
+                    return null;
+                }
+
+                StringDictionary values;
+                try
+                {
+                    values = input.GetDictionary(sources[n], ref block.Scratch, ref block.Scratch2);
+                }
+                catch (StorageCorruptionException e)
+                {
+                    throw new MergeInputCorruptException(input, e);
+                }
+
+                for (var code = 0; code < values.Count; code++)
+                {
+                    dictionary.Add(values.GetUtf8(code));
+                }
+            }
+            else if (!IsAllNull(input.Metadata, column))
+            {
+                for (var b = 0; b < input.Metadata.BlockCount; b++)
+                {
+                    Decode(input, sources[n], b, block);
+                    for (var i = 0; i < block.Count; i++)
+                    {
+                        if (!block.IsNull(i))
+                        {
+                            dictionary.Add(block.GetUtf8(i));
+                        }
+                    }
+
+                    if (dictionary.Count > limit)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            if (dictionary.Count > limit)
+            {
+                return null;
+            }
+        }
+
+        return dictionary;
     }
 
     private long RetentionCutoff(CatalogTable table)

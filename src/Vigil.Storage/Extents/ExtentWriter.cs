@@ -11,7 +11,7 @@ namespace Vigil.Storage.Extents;
 /// chunk and per block a data chunk and (text columns) a term filter chunk, then the footer and trailer. Every chunk
 /// carries its CRC-32C; chunks are LZ4-compressed when that saves at least an eighth.
 /// </summary>
-internal sealed class ExtentWriter : IDisposable
+internal sealed partial class ExtentWriter : IDisposable
 {
     private readonly FileStream _file;
     private readonly MemoryStream _raw = new();
@@ -63,12 +63,7 @@ internal sealed class ExtentWriter : IDisposable
         Guid id, string table, IReadOnlyList<ColumnDefinition> columns, Func<int, ColumnBuffer> column,
         int rowCount, int blockRows, long createdTicks)
     {
-        Span<byte> header = stackalloc byte[ExtentFormat.HeaderSize];
-        BinaryPrimitives.WriteUInt64LittleEndian(header, ExtentFormat.Magic);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], ExtentFormat.Version);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[12..], Crc32C.Compute(header[..12]));
-        _file.Write(header);
-
+        WriteHeader();
         var extentColumns = new ExtentColumn[columns.Count];
         for (var c = 0; c < columns.Count; c++)
         {
@@ -81,6 +76,21 @@ internal sealed class ExtentWriter : IDisposable
             extentColumns[c] = WriteColumn(columns[c], buffer, rowCount, blockRows);
         }
 
+        return WriteFooter(id, table, extentColumns, rowCount, blockRows, createdTicks);
+    }
+
+    private void WriteHeader()
+    {
+        Span<byte> header = stackalloc byte[ExtentFormat.HeaderSize];
+        BinaryPrimitives.WriteUInt64LittleEndian(header, ExtentFormat.Magic);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[8..], ExtentFormat.Version);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[12..], Crc32C.Compute(header[..12]));
+        _file.Write(header);
+    }
+
+    /// <summary>Writes the footer and trailer and fsyncs the file.</summary>
+    private ExtentMetadata WriteFooter(Guid id, string table, ExtentColumn[] extentColumns, int rowCount, int blockRows, long createdTicks)
+    {
         var metadata = new ExtentMetadata
         {
             Id = id,
@@ -109,29 +119,12 @@ internal sealed class ExtentWriter : IDisposable
     private ExtentColumn WriteColumn(ColumnDefinition definition, ColumnBuffer buffer, int rowCount, int blockRows)
     {
         var blockCount = rowCount == 0 ? 0 : (rowCount + blockRows - 1) / blockRows;
-        var column = new ExtentColumn { Name = definition.Name, Type = definition.Type, Blocks = new BlockInfo[blockCount] };
         if (buffer.Uniform is UniformKind.AllNull or UniformKind.AllEmpty)
         {
-            if (buffer.Uniform == UniformKind.AllEmpty)
-            {
-                // One dictionary entry, the empty string, as the general path would find.
-                column.Encoding = ExtentColumn.DictionaryEncoding;
-                column.DictionaryCount = 1;
-                _raw.SetLength(0);
-                _raw.I32(1);
-                IntegerCodec.Encode([0L], _raw);
-                column.Dictionary = WriteChunk();
-            }
-
-            for (var b = 0; b < blockCount; b++)
-            {
-                var start = b * blockRows;
-                column.Blocks[b] = WriteUniformBlock(column.Type, buffer.Uniform == UniformKind.AllNull, Math.Min(blockRows, rowCount - start));
-            }
-
-            return column;
+            return WriteUniformColumn(definition, buffer.Uniform, rowCount, blockRows);
         }
 
+        var column = new ExtentColumn { Name = definition.Name, Type = definition.Type, Blocks = new BlockInfo[blockCount] };
         int[]? codes = null;
         TermSets? dictionaryTerms = null;
         try
@@ -173,6 +166,31 @@ internal sealed class ExtentWriter : IDisposable
             {
                 ArrayPool<int>.Shared.Return(codes);
             }
+        }
+
+        return column;
+    }
+
+    /// <summary>A column whose rows are all null or all empty strings, written without visiting rows.</summary>
+    private ExtentColumn WriteUniformColumn(ColumnDefinition definition, UniformKind kind, int rowCount, int blockRows)
+    {
+        var blockCount = rowCount == 0 ? 0 : (rowCount + blockRows - 1) / blockRows;
+        var column = new ExtentColumn { Name = definition.Name, Type = definition.Type, Blocks = new BlockInfo[blockCount] };
+        if (kind == UniformKind.AllEmpty)
+        {
+            // One dictionary entry, the empty string, as the general path would find.
+            column.Encoding = ExtentColumn.DictionaryEncoding;
+            column.DictionaryCount = 1;
+            _raw.SetLength(0);
+            _raw.I32(1);
+            IntegerCodec.Encode([0L], _raw);
+            column.Dictionary = WriteChunk();
+        }
+
+        for (var b = 0; b < blockCount; b++)
+        {
+            var start = b * blockRows;
+            column.Blocks[b] = WriteUniformBlock(column.Type, kind == UniformKind.AllNull, Math.Min(blockRows, rowCount - start));
         }
 
         return column;
