@@ -30,6 +30,9 @@ public sealed partial class Workspace : IDisposable
     private WriteAheadLog _wal = null!;
     private bool _disposed;
 
+    /// <summary>Decoded term filters shared by all snapshots.</summary>
+    internal TermFilterCache TermFilters { get; }
+
     private Workspace(string directory, WorkspaceOptions options, WorkspaceCatalog catalog, Manifest manifest)
     {
         Directory = directory;
@@ -37,6 +40,7 @@ public sealed partial class Workspace : IDisposable
         _catalog = catalog;
         _manifest = manifest;
         _extentsPath = Path.Combine(directory, ExtentsDirectory);
+        TermFilters = new TermFilterCache(options.TermFilterCacheBytes);
         foreach (var table in options.BuiltInTables)
         {
             _builtIns[table.Name] = table;

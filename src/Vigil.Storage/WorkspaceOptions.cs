@@ -42,6 +42,9 @@ public sealed class WorkspaceOptions
     /// <summary>How often background maintenance runs when nothing wakes it earlier.</summary>
     public TimeSpan MaintenanceInterval { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Memory for decoded term filters kept between queries (least recently used ones are dropped); 0 turns it off.</summary>
+    public long TermFilterCacheBytes { get; init; } = 64L << 20;
+
     /// <summary>Read every chunk of every extent at open to check checksums (slow on big workspaces).</summary>
     public bool VerifyExtentsOnOpen { get; init; }
 
@@ -52,6 +55,7 @@ public sealed class WorkspaceOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(WalBatchRows, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(TargetExtentRows, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(DefaultRetentionDays, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(TermFilterCacheBytes);
         ArgumentNullException.ThrowIfNull(BuiltInTables);
         ArgumentNullException.ThrowIfNull(TimeProvider);
     }

@@ -134,21 +134,30 @@ public sealed class ExtentSnapshot
             return true;
         }
 
-        var stored = Array.Empty<byte>();
-        var raw = Array.Empty<byte>();
+        ulong[] filter;
         try
         {
-            if (!Reader.TryReadTermFilter(i, block, ref stored, ref raw, out var filter))
-            {
-                return true;
-            }
-
-            return TermFilter.MayContain(filter, KustoTermTokenizer.HashTerm(term));
+            filter = _workspace.TermFilters.GetOrRead(Reader.Metadata.Id, i, block, (Reader, i, block), ReadTermFilter);
         }
         catch (StorageCorruptionException e)
         {
             _workspace.OnCorruption(Reader, e);
             throw;
+        }
+
+        return ReferenceEquals(filter, NoFilter) || TermFilter.MayContain(filter, KustoTermTokenizer.HashTerm(term));
+    }
+
+    // Stands for a block without a term filter (it may contain anything).
+    private static readonly ulong[] NoFilter = [];
+
+    private static ulong[] ReadTermFilter((ExtentReader Reader, int Column, int Block) at)
+    {
+        var stored = Array.Empty<byte>();
+        var raw = Array.Empty<byte>();
+        try
+        {
+            return at.Reader.TryReadTermFilter(at.Column, at.Block, ref stored, ref raw, out var filter) ? filter.ToArray() : NoFilter;
         }
         finally
         {
