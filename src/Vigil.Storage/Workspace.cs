@@ -338,9 +338,18 @@ public sealed partial class Workspace : IDisposable
             }
         }
 
+        if (live.Count != _manifest.Extents.Count)
+        {
+            // Quarantined extents leave the manifest before replay, which may commit extents of its own.
+            _manifest = new Manifest(_manifest.Generation + 1, _manifest.LastSequence, _manifest.FlushedThrough, live);
+            _manifest.Save(Directory);
+        }
+
+        // The log is streamed: a table's replayed rows become an extent whenever they fill a write buffer, as when
+        // ingesting, so memory stays bounded however long the log.
         var lastSequence = _manifest.LastSequence;
         var walPath = Path.Combine(Directory, WalDirectory);
-        foreach (var (sequence, payload) in WriteAheadLog.ReadAll(walPath, message => ReportProblem(walPath, message)))
+        foreach (var (sequence, payload) in WriteAheadLog.Replay(walPath, message => ReportProblem(walPath, message)))
         {
             lastSequence = Math.Max(lastSequence, sequence);
             RowBatch batch;
@@ -367,13 +376,20 @@ public sealed partial class Workspace : IDisposable
             }
 
             var writer = Writer(batch.Table);
+            bool full;
             lock (writer.Lock)
             {
                 writer.Apply(batch, sequence);
+                full = writer.Rows >= _options.FlushRows || writer.Bytes >= _options.FlushBytes;
+            }
+
+            if (full)
+            {
+                FlushWriter(writer);
             }
         }
 
-        _manifest = new Manifest(_manifest.Generation + 1, lastSequence, _manifest.FlushedThrough, live);
+        _manifest = new Manifest(_manifest.Generation + 1, Math.Max(lastSequence, _manifest.LastSequence), _manifest.FlushedThrough, _manifest.Extents);
         _manifest.Save(Directory);
         lock (_writers)
         {

@@ -23,8 +23,8 @@ internal sealed class WriteAheadLog : IDisposable
 
     /// <summary>Version 1 records lack the uniform-column flags of row batches; they replay unchanged.</summary>
     public const ushort MinVersion = 1;
-    private const int SegmentHeaderSize = 16;
-    private const int RecordOverhead = 16;
+    internal const int SegmentHeaderSize = 16;
+    internal const int RecordOverhead = 16;
     private const string Extension = ".wal";
 
     private readonly string _directory;
@@ -53,21 +53,64 @@ internal sealed class WriteAheadLog : IDisposable
 
     private long _syncCount;
 
-    /// <summary>Reads every record of every segment in <paramref name="directory"/> in order (for replay).</summary>
-    public static List<(long Sequence, byte[] Payload)> ReadAll(string directory, Action<string> reportProblem)
+    /// <summary>
+    /// Every record that checks out, segment by segment in order (see <see cref="Replay"/>), collected in a list.
+    /// </summary>
+    public static List<(long Sequence, byte[] Payload)> ReadAll(string directory, Action<string> reportProblem) =>
+        [.. Replay(directory, reportProblem)];
+
+    /// <summary>
+    /// The records of every segment in order, read lazily: a segment is streamed through a bounded window, never
+    /// read whole, and each payload is handed out as it is read (the caller decides what to keep). Damaged records
+    /// are reported and skipped; a torn tail ends its segment.
+    /// </summary>
+    public static IEnumerable<(long Sequence, byte[] Payload)> Replay(string directory, Action<string> reportProblem)
     {
-        var records = new List<(long, byte[])>();
         if (!Directory.Exists(directory))
         {
-            return records;
+            yield break;
         }
 
         foreach (var path in SegmentPaths(directory))
         {
-            ReadSegment(path, records, reportProblem);
-        }
+            SegmentReader? reader;
+            try
+            {
+                reader = SegmentReader.Open(path, reportProblem);
+            }
+            catch (IOException e)
+            {
+                reportProblem($"{path}: unreadable WAL segment: {e.Message}");
+                continue;
+            }
 
-        return records;
+            if (reader is null)
+            {
+                continue;
+            }
+
+            using (reader)
+            {
+                while (true)
+                {
+                    (long Sequence, byte[] Payload) record;
+                    try
+                    {
+                        if (!reader.TryNext(out record))
+                        {
+                            break;
+                        }
+                    }
+                    catch (IOException e)
+                    {
+                        reportProblem($"{path}: unreadable WAL segment: {e.Message}");
+                        break;
+                    }
+
+                    yield return record;
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -235,98 +278,6 @@ internal sealed class WriteAheadLog : IDisposable
         var paths = Directory.GetFiles(directory, "*" + Extension);
         Array.Sort(paths, StringComparer.Ordinal);
         return paths;
-    }
-
-    private static void ReadSegment(string path, List<(long, byte[])> records, Action<string> reportProblem)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (IOException e)
-        {
-            reportProblem($"{path}: unreadable WAL segment: {e.Message}");
-            return;
-        }
-
-        if (bytes.Length < SegmentHeaderSize)
-        {
-            // Created but its header never reached the disk: nothing in it was acknowledged.
-            return;
-        }
-
-        if (BinaryPrimitives.ReadUInt64LittleEndian(bytes) != Magic
-            || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(12)) != Crc32C.Compute(bytes.AsSpan(0, 12)))
-        {
-            reportProblem($"{path}: bad WAL segment header; segment skipped");
-            return;
-        }
-
-        if (BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)) is < MinVersion or > Version)
-        {
-            reportProblem($"{path}: unsupported WAL version; segment skipped");
-            return;
-        }
-
-        var position = SegmentHeaderSize;
-        long previous = 0;
-        while (position + RecordOverhead <= bytes.Length)
-        {
-            if (TryReadRecord(bytes, position, previous, out var sequence, out var end))
-            {
-                records.Add((sequence, bytes.AsSpan(position + 12, end - position - RecordOverhead).ToArray()));
-                previous = sequence;
-                position = end;
-                continue;
-            }
-
-            // A bad record: look for the next one that checks out (its CRC makes a false match vanishingly rare),
-            // so damage in the middle loses only the damaged record, not everything after it.
-            var resume = -1;
-            for (var candidate = position + 1; candidate + RecordOverhead <= bytes.Length; candidate++)
-            {
-                if (TryReadRecord(bytes, candidate, previous, out _, out _))
-                {
-                    resume = candidate;
-                    break;
-                }
-            }
-
-            if (resume < 0)
-            {
-                break;
-            }
-
-            reportProblem($"{path}: corrupt WAL record at byte {position}; resumed at byte {resume}");
-            position = resume;
-        }
-
-        if (position < bytes.Length)
-        {
-            reportProblem($"{path}: torn or corrupt WAL tail at byte {position} of {bytes.Length}; later bytes dropped");
-        }
-    }
-
-    private static bool TryReadRecord(byte[] bytes, int position, long previous, out long sequence, out int end)
-    {
-        sequence = 0;
-        end = 0;
-        var length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(position));
-        if (length < 0 || position + (long)length + RecordOverhead > bytes.Length)
-        {
-            return false;
-        }
-
-        end = position + length + RecordOverhead;
-        var crc = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(end - 4));
-        if (crc != Crc32C.Compute(bytes.AsSpan(position, length + 12)))
-        {
-            return false;
-        }
-
-        sequence = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(position + 4));
-        return sequence > previous;
     }
 
     private sealed class Segment
