@@ -49,7 +49,7 @@ internal static class IngestOneShot
             IngestResult result;
             long jsonBytes;
             TimeSpan wall, cpu, compactWall, compactCpu;
-            long allocated, ingestPeak;
+            long allocated, ingestPeak, compactPeak, compactAllocated, compactBase;
             using (var workspace = BenchWorkspace.Open(dir))
             {
                 using var input = new LineLimitedStream(new FileStream(jsonl, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20), rows);
@@ -65,11 +65,34 @@ internal static class IngestOneShot
                 allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
                 jsonBytes = input.BytesRead;
                 ingestPeak = process.PeakWorkingSet64;
+                // The process peak covers ingestion too: sample the working set while merging for the merge's own.
+                GC.Collect();
+                var compactAllocatedBefore = GC.GetTotalAllocatedBytes();
+                using var stop = new CancellationTokenSource();
+                var sampler = Task.Run(() =>
+                {
+                    long max = 0;
+                    using var self = Process.GetCurrentProcess();
+                    while (!stop.IsCancellationRequested)
+                    {
+                        self.Refresh();
+                        max = Math.Max(max, self.WorkingSet64);
+                        Thread.Sleep(20);
+                    }
+
+                    return max;
+                });
+                process.Refresh();
+                compactBase = process.WorkingSet64;
+                var cpuBeforeCompact = process.TotalProcessorTime;
                 clock.Restart();
                 workspace.Compact();
                 compactWall = clock.Elapsed;
+                stop.Cancel();
+                compactPeak = sampler.GetAwaiter().GetResult();
+                compactAllocated = GC.GetTotalAllocatedBytes() - compactAllocatedBefore;
                 process.Refresh();
-                compactCpu = process.TotalProcessorTime - cpuBefore - cpu;
+                compactCpu = process.TotalProcessorTime - cpuBeforeCompact;
             }
 
             process.Refresh();
@@ -86,6 +109,7 @@ internal static class IngestOneShot
             Console.WriteLine($"allocated            {allocated / 1048576.0:N0} MB ({(double)allocated / Math.Max(1, rowCount):N0} B/row)");
             Console.WriteLine($"peak working set     {ingestPeak / 1048576.0:N0} MB while ingesting, {peak / 1048576.0:N0} MB after compacting");
             Console.WriteLine($"compact              {compactWall.TotalSeconds:N2} s wall, {compactCpu.TotalSeconds:N2} s CPU (merging the extents of this ingestion)");
+            Console.WriteLine($"compact memory       working set up to {compactPeak / 1048576.0:N0} MB (sampled while merging; {compactBase / 1048576.0:N0} MB before), {compactAllocated / 1048576.0:N0} MB allocated");
             Console.WriteLine($"on disk (extents)    {extents:N0} B = 1/{(double)jsonBytes / extents:N2} of the JSON");
             Console.WriteLine($"on disk (workspace)  {total:N0} B = 1/{(double)jsonBytes / total:N2} of the JSON");
             if (File.Exists(parquet))
