@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Vigil.Storage.Ingestion;
 
@@ -32,11 +33,19 @@ internal static class KustoDateTime
         return false;
     }
 
-    // yyyy-MM-dd[T| ]HH:mm:ss[.f{1,7}][Z]: the shape of nearly all log timestamps; avoids the general parser.
-    private static bool TryParseIsoFast(ReadOnlySpan<char> s, out long ticks)
+    /// <summary>
+    /// The common ISO 8601 shape straight from UTF-8 (a JSON string's bytes): false when the text has another shape,
+    /// and then <see cref="TryParse"/> of the decoded text decides. Whatever this accepts, it parses as TryParse does.
+    /// </summary>
+    public static bool TryParseIsoUtf8(ReadOnlySpan<byte> utf8, out long ticks) => TryParseIsoFast(utf8, out ticks);
+
+    // yyyy-MM-dd[T| ]HH:mm:ss[.f{1,7}][Z]: the shape of nearly all log timestamps; avoids the general parser. Over
+    // chars (decoded text) or bytes (UTF-8): only ASCII is accepted, which is the same in both.
+    private static bool TryParseIsoFast<T>(ReadOnlySpan<T> s, out long ticks)
+        where T : unmanaged, IBinaryInteger<T>
     {
         ticks = 0;
-        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
+        if (s.Length < 19 || At(s, 4) != '-' || At(s, 7) != '-' || (At(s, 10) != 'T' && At(s, 10) != ' ') || At(s, 13) != ':' || At(s, 16) != ':')
         {
             return false;
         }
@@ -49,15 +58,15 @@ internal static class KustoDateTime
 
         var i = 19;
         long fraction = 0;
-        if (i < s.Length && s[i] == '.')
+        if (i < s.Length && At(s, i) == '.')
         {
             i++;
             var digits = 0;
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
+            while (i < s.Length && char.IsAsciiDigit((char)At(s, i)))
             {
                 if (digits < 7)
                 {
-                    fraction = fraction * 10 + (s[i] - '0');
+                    fraction = fraction * 10 + (At(s, i) - '0');
                 }
 
                 digits++;
@@ -75,7 +84,7 @@ internal static class KustoDateTime
             }
         }
 
-        if (i < s.Length && (s[i] == 'Z' || s[i] == 'z'))
+        if (i < s.Length && (At(s, i) == 'Z' || At(s, i) == 'z'))
         {
             i++;
         }
@@ -90,17 +99,22 @@ internal static class KustoDateTime
         return true;
     }
 
-    private static bool Digits(ReadOnlySpan<char> s, out int value)
+    private static int At<T>(ReadOnlySpan<T> s, int i)
+        where T : unmanaged, IBinaryInteger<T> => int.CreateTruncating(s[i]);
+
+    private static bool Digits<T>(ReadOnlySpan<T> s, out int value)
+        where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
         foreach (var c in s)
         {
-            if (!char.IsAsciiDigit(c))
+            var d = int.CreateTruncating(c) - '0';
+            if ((uint)d > 9)
             {
                 return false;
             }
 
-            value = value * 10 + (c - '0');
+            value = value * 10 + d;
         }
 
         return true;

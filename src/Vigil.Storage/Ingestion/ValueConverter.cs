@@ -148,6 +148,14 @@ internal sealed class ValueConverter : IDisposable
                     return true;
                 }
 
+                if (type == ColumnType.DateTime && !reader.ValueIsEscaped && !reader.HasValueSequence
+                    && KustoDateTime.TryParseIsoUtf8(reader.ValueSpan, out var isoTicks))
+                {
+                    // The usual timestamp shape, parsed from its bytes without decoding the string first.
+                    column.AppendLong(isoTicks);
+                    return true;
+                }
+
                 return TryAppendJsonString(column, ref reader, out error);
 
             case JsonTokenType.Number:
