@@ -17,14 +17,14 @@ namespace Vigil.Engine.Tests.Functions;
 public partial class CatalogCoverageTests(ITestOutputHelper output)
 {
     /// <summary>Functions that ran when last measured; raise it as the library grows.</summary>
-    private const int ImplementedFloor = 359;
+    private const int ImplementedFloor = 360;
 
     private const string Graph = "datatable(s:string, d:string, kind:string)['x', 'y', 'k'] | make-graph s --> d with_node_id=n | graph-match ";
 
     /// <summary>Calls whose arguments must be specific values (a table name, a unit, a look-up kind, a window).</summary>
     private static readonly Dictionary<string, string> Queries = new(StringComparer.Ordinal)
     {
-        ["table"] = "datatable(x:long)[1] | as T | union (table('T')) | count",
+        ["table"] = "let T = datatable(x:long)[1]; table('T') | count",
         ["cluster"] = "cluster('help').database('Samples').StormEvents | count",
         ["database"] = "database('Samples').StormEvents | count",
         ["external_table"] = "external_table('T') | count",
