@@ -17,7 +17,7 @@ namespace Vigil.Engine.Tests.Functions;
 public partial class CatalogCoverageTests(ITestOutputHelper output)
 {
     /// <summary>Functions that ran when last measured; raise it as the library grows.</summary>
-    private const int ImplementedFloor = 360;
+    private const int ImplementedFloor = 361;
 
     private const string Graph = "datatable(s:string, d:string, kind:string)['x', 'y', 'k'] | make-graph s --> d with_node_id=n | graph-match ";
 
