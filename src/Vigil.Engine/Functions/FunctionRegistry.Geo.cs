@@ -39,6 +39,7 @@ internal static partial class FunctionRegistry
         add(GeoCall(GeoText, [GeoReal, GeoReal], [GeoLong], S2Functions.PointToCell), "geo_point_to_s2cell");
         add(GeoCall(GeoShape, [GeoText], [], S2Functions.ToCentralPoint), "geo_s2cell_to_central_point");
         add(GeoCall(GeoShape, [GeoText], [], S2Functions.ToPolygon), "geo_s2cell_to_polygon");
+        add(GeoCall(GeoShape, [GeoText], [], S2Neighbors.Neighbors), "geo_s2cell_neighbors");
         add(GeoCall(GeoShape, [GeoShape], [GeoLong, GeoReal], S2Functions.PolygonToCells), "geo_polygon_to_s2cells");
         add(GeoCall(GeoShape, [GeoShape], [GeoLong, GeoReal], S2Functions.LineToCells), "geo_line_to_s2cells");
 

@@ -56,8 +56,38 @@ internal static partial class FunctionRegistry
 
         add((n, a, t) => a.Length is >= 1 and <= 5 ? Row(n, a[..1], ScalarType.Dynamic, SeriesOutliers.Score, extra: [.. a[1..2].Select(x => Convert(x, ScalarType.String)), .. a[2..]]) : null, "series_outliers");
 
-        // Without a period Kusto detects one (series_periods_detect), which is not implemented: unsupported then.
-        add((n, a, t) => a.Length is 2 or 3 && !IsMinusOne(a[1]) ? Row(n, a[..2], ScalarType.Dynamic, SeriesAnalysis.Seasonal, extra: a[2..]) : null, "series_seasonal");
+        // Without a period (or -1) the period is detected (series_periods_detect).
+        add(
+            (n, a, t) => a.Length is >= 1 and <= 3
+                ? a.Length == 1 || IsMinusOne(a[1])
+                    ? Row(n, a[..1], ScalarType.Dynamic, SeriesDecompose.DetectedSeasonal, extra: a[1..])
+                    : Row(n, a[..2], ScalarType.Dynamic, SeriesAnalysis.Seasonal, extra: a[2..])
+                : null,
+            "series_seasonal");
+
+        add((n, a, t) => a.Length is >= 1 and <= 5 ? Row(n, a[..1], ScalarType.Dynamic, SeriesDecompose.Decompose, extra: Optional(a[1..], StringAt(1))) : null, "series_decompose");
+        add((n, a, t) => a.Length is >= 2 and <= 5 ? Row(n, a[..2], ScalarType.Dynamic, SeriesDecompose.Forecast, extra: Optional(a[2..], StringAt(1))) : null, "series_decompose_forecast");
+        add((n, a, t) => a.Length is >= 1 and <= 7 ? Row(n, a[..1], ScalarType.Dynamic, SeriesDecompose.Anomalies, extra: Optional(a[1..], StringAt(2, 4))) : null, "series_decompose_anomalies");
+        add((n, a, t) => a.Length == 4 ? Row(n, a, ScalarType.Dynamic, SeriesPeriods.Detect) : null, "series_periods_detect");
+        add((n, a, t) => a.Length is >= 2 and <= 17 ? Row(n, a, ScalarType.Dynamic, SeriesPeriods.Validate) : null, "series_periods_validate");
+        add((n, a, t) => a.Length is 1 or 2 ? Row(n, a[..1], ScalarType.Dynamic, SeriesFourier.Transform(inverse: false), extra: a[1..]) : null, "series_fft");
+        add((n, a, t) => a.Length is 1 or 2 ? Row(n, a[..1], ScalarType.Dynamic, SeriesFourier.Transform(inverse: true), extra: a[1..]) : null, "series_ifft");
+        add((n, a, t) => a.Length is >= 1 and <= 3 ? Row(n, a[..1], ScalarType.Dynamic, SeriesPolynomial.Fit, extra: a[1..]) : null, "series_fit_poly");
+    }
+
+    /// <summary>Which optional arguments (by position among them) are strings.</summary>
+    private static Func<int, bool> StringAt(params int[] positions) => positions.Contains;
+
+    /// <summary>Optional arguments with the string ones converted to string (a null default stays a typed null).</summary>
+    private static Planning.Expressions.ScalarExpr[] Optional(Planning.Expressions.ScalarExpr[] arguments, Func<int, bool> isString)
+    {
+        var converted = new Planning.Expressions.ScalarExpr[arguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            converted[i] = isString(i) ? Convert(arguments[i], ScalarType.String) : arguments[i];
+        }
+
+        return converted;
     }
 
     private static bool IsMinusOne(Planning.Expressions.ScalarExpr argument) =>

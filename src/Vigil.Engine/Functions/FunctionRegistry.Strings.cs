@@ -67,6 +67,12 @@ internal static partial class FunctionRegistry
 
         add(Kernel(HashKernels.XxHash, L, 1, 2, [Keep, L]), "hash", "hash_xxhash64");
         add(Kernel(HashKernels.Md5, S, 1, 1, [Keep]), "hash_md5");
+        add(Kernel(HashKernels.Combine, L, 2, 64, [L]), "hash_combine");
+        add(Kernel(UserAgentParser.Parse, D, 2, 2, [S, Keep]), "parse_user_agent");
+        add(Kernel(TextValidityKernels.IsAscii, ScalarType.Bool, 1, 1, [S], propagatesNulls: false), "isascii");
+        add(Kernel(TextValidityKernels.IsUtf8, ScalarType.Bool, 1, 1, [S], propagatesNulls: false), "isutf8");
+        add(Kernel(DataSizeKernels.Estimate, L, 1, int.MaxValue, [Keep], propagatesNulls: false), "estimate_data_size");
+        add((n, a, t) => a.Length >= 1 && a.All(x => x.Type != D) ? Kernel(HashKernels.Many, L, 1, 64, [Keep], propagatesNulls: false)(n, a, t) : null, "hash_many");
         add(Kernel(HashKernels.Sha1, S, 1, 1, [Keep]), "hash_sha1");
         add(Kernel(HashKernels.Sha256, S, 1, 1, [Keep]), "hash_sha256");
 

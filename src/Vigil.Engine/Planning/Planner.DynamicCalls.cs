@@ -35,9 +35,9 @@ internal sealed partial class Planner
                 return Call(name, [.. arguments], ScalarType.Dynamic, call);
             }
 
-            case "pack_array" when call.Arguments.Any(a => a is StarExpression):
+            case "pack_array" or "estimate_data_size" when call.Arguments.Any(a => a is StarExpression):
             {
-                // pack_array(*): the row's columns in order, wherever the star stands.
+                // pack_array(*), estimate_data_size(*): the row's columns in order, wherever the star stands.
                 var arguments = new List<ScalarExpr>();
                 foreach (var argument in call.Arguments)
                 {
@@ -51,7 +51,7 @@ internal sealed partial class Planner
                     }
                 }
 
-                return Call(name, [.. arguments], ScalarType.Dynamic, call);
+                return Call(name, [.. arguments], name == "pack_array" ? ScalarType.Dynamic : ScalarType.Long, call);
             }
 
             case "column_ifexists" or "columnifexists" when call.Arguments.Count == 2:

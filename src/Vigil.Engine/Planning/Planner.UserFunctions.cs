@@ -185,6 +185,37 @@ internal sealed partial class Planner
             return Materialize(PlanTabular(call.Arguments[0]), "materialize");
         }
 
+        if (name == "table" && TryPlanTableCall(call) is { } table)
+        {
+            return table;
+        }
+
         throw QueryException.NotSupported($"The tabular expression '{Snippet(call)}'");
+    }
+
+    /// <summary>
+    /// <c>table('Name')</c> with a literal name: the workspace table the binder resolved, or a tabular <c>let</c>
+    /// of that name. A name only known at run time (a function parameter) is not supported.
+    /// </summary>
+    private LogicalOperator? TryPlanTableCall(FunctionCallExpression call)
+    {
+        if (_bound.GetInfo(call)?.ReferencedTable is { } table)
+        {
+            return ScanTable(table);
+        }
+
+        if (call.Arguments.Count is 1 or 2
+            && Optimizer.ConstantFolding.TryFold(PlanScalar(call.Arguments[0], TableSchema.Empty), _nowTicks) is { Type: ScalarType.String, IsNull: false } name)
+        {
+            foreach (var (local, value) in _locals)
+            {
+                if (local is TabularVariableSymbol && local.Name == name.String && value is LogicalOperator planned)
+                {
+                    return planned;
+                }
+            }
+        }
+
+        return null;
     }
 }

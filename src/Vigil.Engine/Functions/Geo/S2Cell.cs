@@ -92,6 +92,9 @@ internal static class S2Cell
         return FaceUvToVector(face, StToUv(s + (size / 2)), StToUv(t + (size / 2))).ToPoint();
     }
 
+    /// <summary>The point at face coordinates (s, t); outside [0, 1] the face's plane extends onto the neighbouring face.</summary>
+    public static GeoPoint FacePoint(int face, double s, double t) => FaceUvToVector(face, StToUv(s), StToUv(t)).ToPoint();
+
     /// <summary>The four corners counter-clockwise: (low s, low t), (high s, low t), (high s, high t), (low s, high t).</summary>
     public static GeoPoint[] Corners(ulong id)
     {
