@@ -35,6 +35,8 @@ internal sealed partial class Planner
             "activity_counts_metrics" => PlanActivityCountsMetrics(call, input),
             "activity_metrics" => PlanActivityMetrics(call, input),
             "active_users_count" => PlanActiveUsersCount(call, input),
+            "activity_engagement" => PlanActivityEngagement(call, input),
+            "sequence_detect" => PlanSequenceDetect(call, input),
             "ipv4_lookup" or "ipv6_lookup" => PlanIpLookup(call, input, output, name == "ipv6_lookup"),
             "geo_polygon_lookup" or "geo_line_lookup" => PlanGeoLookup(call, input, output, name == "geo_line_lookup"),
             _ => throw QueryException.NotSupported($"The evaluate plugin '{name}'"),
