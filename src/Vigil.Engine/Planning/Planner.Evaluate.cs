@@ -38,6 +38,7 @@ internal sealed partial class Planner
             "activity_engagement" => PlanActivityEngagement(call, input),
             "sequence_detect" => PlanSequenceDetect(call, input),
             "funnel_sequence_completion" => PlanFunnelSequenceCompletion(call, input),
+            "schema_merge" => PlanSchemaMerge(call, input),
             "ipv4_lookup" or "ipv6_lookup" => PlanIpLookup(call, input, output, name == "ipv6_lookup"),
             "geo_polygon_lookup" or "geo_line_lookup" => PlanGeoLookup(call, input, output, name == "geo_line_lookup"),
             _ => throw QueryException.NotSupported($"The evaluate plugin '{name}'"),
