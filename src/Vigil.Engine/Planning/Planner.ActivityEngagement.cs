@@ -86,7 +86,15 @@ internal sealed partial class Planner
                     AddId(innerIds, period, id);
                 }
 
-                for (var k = 0L; k < windowBins && period <= timeline.End; k++, period = timeline.Next(period))
+                var k = 0L;
+                if (period < timeline.First)
+                {
+                    // Skip straight to the first analyzed window (Floor aligns positions to Start).
+                    k = (timeline.First - period) / inner;
+                    period = timeline.First;
+                }
+
+                for (; k < windowBins && period <= timeline.End; k++, period = timeline.Next(period))
                 {
                     if (timeline.Contains(period))
                     {

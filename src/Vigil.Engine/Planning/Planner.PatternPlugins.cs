@@ -79,7 +79,7 @@ internal sealed partial class Planner
             columns.Add(new ColumnSymbol(input.Columns[d].Name, PlanTypes.Normalize(input.Columns[d].Type)));
         }
 
-        return new TableSchema(columns);
+        return TableSchema.WithUniqueNames(columns);
     }
 
     /// <summary>The input columns a pattern plugin mines: all but the excluded (weight, split) ones.</summary>

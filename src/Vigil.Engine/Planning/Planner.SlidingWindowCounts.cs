@@ -51,7 +51,15 @@ internal sealed partial class Planner
             foreach (var (position, id) in group.Rows)
             {
                 var period = timeline.Floor(position);
-                for (var k = 0L; k < windowBins; k++, period = timeline.Next(period))
+                var k = 0L;
+                if (period < timeline.First)
+                {
+                    // Skip straight to the first analyzed period (Floor aligns positions to Start).
+                    k = (timeline.First - period) / timeline.FixedStep;
+                    period = timeline.First;
+                }
+
+                for (; k < windowBins; k++, period = timeline.Next(period))
                 {
                     if (period > timeline.End)
                     {
