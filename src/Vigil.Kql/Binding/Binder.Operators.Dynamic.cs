@@ -89,7 +89,7 @@ internal sealed partial class Binder
             case "ipv4_lookup" or "ipv6_lookup" or "geo_line_lookup" or "geo_polygon_lookup":
                 return new Rows(declared ?? LookupPluginSchema(name, call, arguments, input.Schema), false);
             default:
-                return new Rows(declared ?? TableSchema.Empty.AsOpen(), false);
+                return new Rows(declared ?? PluginResultSchema(name, call, input.Schema) ?? TableSchema.Empty.AsOpen(), false);
         }
     }
 

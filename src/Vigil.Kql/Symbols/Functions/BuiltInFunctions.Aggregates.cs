@@ -85,6 +85,7 @@ public static partial class BuiltInFunctions
         "bag_unpack(column:scalar, column_prefix:string?, columns_conflict:string?, ignored_property_names:dynamic?) -> $tabular",
         "narrow() -> $tabular",
         "pivot(pivotColumn:scalar, aggregation:any?, column:scalar*) -> $tabular",
+        "schema_merge(arg:any*) -> $tabular",
         // pattern mining / ML
         "autocluster(arg:any*) -> $tabular",
         "basket(arg:any*) -> $tabular",
