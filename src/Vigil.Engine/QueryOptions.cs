@@ -26,5 +26,11 @@ public sealed record QueryOptions
     /// <summary>Restricts every table the query reads to this time range (the Log Analytics API's <c>timespan</c>).</summary>
     public TimeWindow? TimeWindow { get; init; }
 
+    /// <summary>
+    /// Threads a query's scans, filters and aggregations may use at once (extents are split among them); 1 runs
+    /// everything on the calling thread. Results do not depend on it.
+    /// </summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
     public CancellationToken Cancellation { get; init; }
 }
