@@ -9,16 +9,17 @@ namespace Vigil.Benchmarks.Hunting;
 /// <summary>
 /// The hunting queries side by side with DuckDB, on the generator's data:
 /// <code>dotnet bin/Release/net10.0/Vigil.Benchmarks.dll hunting --data DIR [--workspace DIR] [--reps 5] [--threads N]
-///     [--only Q1,Q3] [--queries queries.kql] [--expected DIR]</code>
+///     [--only Q1,Q3] [--queries queries.kql] [--expected DIR] [--explain]</code>
 /// Ingests DIR/*.jsonl into a Vigil workspace (or reuses --workspace when it already holds the rows), loads DIR/*.parquet
 /// into an in-memory DuckDB, runs every question once on both engines to compare the answers, then N warm rounds,
 /// the engines alternating query by query, both limited to the same number of threads. Prints a markdown table of
-/// medians and the ratio, and the process's peak working set (both engines live in this process).
+/// medians and the ratio, and the process's peak working set (both engines live in this process). --explain prints
+/// Vigil's plans and stops; --kql QUERY (repeatable) times ad-hoc queries on Vigil alone (a cold run, then --reps warm ones).
 /// </summary>
 internal static class HuntingOneShot
 {
     private const string Usage =
-        "usage: hunting --data DIR [--workspace DIR] [--reps N] [--threads N] [--only Q1,Q3] [--queries FILE] [--expected DIR]";
+        "usage: hunting --data DIR [--workspace DIR] [--reps N] [--threads N] [--only Q1,Q3] [--queries FILE] [--expected DIR] [--explain] [--kql QUERY]...";
 
     public static int Run(string[] args)
     {
@@ -26,6 +27,8 @@ internal static class HuntingOneShot
         var reps = 5;
         var threads = Environment.ProcessorCount;
         HashSet<string>? only = null;
+        var explain = false;
+        var adHoc = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,6 +40,8 @@ internal static class HuntingOneShot
                 case "--only": only = [.. args[++i].Split(',')]; break;
                 case "--queries": queriesFile = args[++i]; break;
                 case "--expected": expectedDir = args[++i]; break;
+                case "--explain": explain = true; break;
+                case "--kql": adHoc.Add(args[++i]); break;
                 default:
                     Console.Error.WriteLine($"unknown argument {args[i]}; {Usage}");
                     return 2;
@@ -69,6 +74,31 @@ internal static class HuntingOneShot
             var options = new QueryOptions { Parallelism = threads };
             var processRows = EnsureIngested(workspace, engine, data);
             var networkRows = Count(engine, "DeviceNetworkEvents");
+            if (adHoc.Count > 0)
+            {
+                foreach (var text in adHoc)
+                {
+                    for (var round = 0; round <= reps; round++)
+                    {
+                        var watch = Stopwatch.StartNew();
+                        var result = engine.Execute(text, options);
+                        Console.WriteLine($"{watch.Elapsed.TotalMilliseconds,10:N1} ms  {result.RowCount} rows  {text}");
+                    }
+                }
+
+                return 0;
+            }
+
+            if (explain)
+            {
+                foreach (var query in queries)
+                {
+                    Console.WriteLine($"{query.Id}:\n{engine.Explain(query.Kql, options)}");
+                }
+
+                return 0;
+            }
+
             process.Refresh();
             var afterIngest = process.PeakWorkingSet64;
 
