@@ -36,7 +36,9 @@ public sealed class QueryEngine
         try
         {
             using var snapshot = _workspace?.GetSnapshot();
-            var context = Context(options, now);
+            using var deadline = options.Timeout is { } timeout ? CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation) : null;
+            deadline?.CancelAfter(options.Timeout!.Value);
+            var context = Context(options, now, deadline?.Token ?? options.Cancellation);
             var scans = new ScanStatistics();
             var plan = PlanAndOptimize(query, options, now, statistics, Runner(snapshot, context, scans, options, now));
             using var root = PhysicalPlanner.Create(plan.Root!, snapshot, context, scans);
@@ -48,7 +50,7 @@ public sealed class QueryEngine
             var truncated = false;
             while (root.Next() is { } batch)
             {
-                options.Cancellation.ThrowIfCancellationRequested();
+                context.Cancellation.ThrowIfCancellationRequested();
                 if (rows.Count + batch.Count > maxRows)
                 {
                     Keep(batch, (int)Math.Min(maxRows - rows.Count, batch.Count));
@@ -79,6 +81,10 @@ public sealed class QueryEngine
             statistics.BlocksSkipped = scans.BlocksSkipped;
             statistics.Elapsed = Stopwatch.GetElapsedTime(started);
             return new QueryResult(columns, rows.Count, truncated, plan.Visualization, statistics);
+        }
+        catch (OperationCanceledException) when (options.Timeout is { } timeout && !options.Cancellation.IsCancellationRequested)
+        {
+            throw new QueryException(QueryErrorKind.Runtime, $"The query exceeded its timeout of {timeout} (QueryOptions.Timeout).");
         }
         catch (Exception e) when (e is not QueryException and not OperationCanceledException)
         {
@@ -145,7 +151,7 @@ public sealed class QueryEngine
             var rows = new RowBuffer(optimized.Schema, account: context.Account("materialize"));
             while (root.Next() is { } batch)
             {
-                options.Cancellation.ThrowIfCancellationRequested();
+                context.Cancellation.ThrowIfCancellationRequested();
                 rows.Append(batch);
             }
 
@@ -194,8 +200,8 @@ public sealed class QueryEngine
     private static long NowTicks(QueryOptions options) =>
         (options.Now is { } now ? now.ToUniversalTime() : DateTime.UtcNow).Ticks;
 
-    private static QueryContext Context(QueryOptions options, long now) =>
-        new(now, options.Cancellation, new MemoryBudget(options.MemoryBudget), options.Parallelism);
+    private static QueryContext Context(QueryOptions options, long now, CancellationToken? cancellation = null) =>
+        new(now, cancellation ?? options.Cancellation, new MemoryBudget(options.MemoryBudget), options.Parallelism);
 
     /// <summary>Narrows <paramref name="batch"/> to its first <paramref name="keep"/> live rows.</summary>
     private static void Keep(Batch batch, int keep)

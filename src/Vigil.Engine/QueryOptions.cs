@@ -59,4 +59,10 @@ public sealed record QueryOptions
     public long MemoryBudget { get; init; } = DefaultMemoryBudget;
 
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// How long the query may run (Kusto's server timeout); past it the query fails with a
+    /// <see cref="QueryException"/>. Null: no limit beyond <see cref="Cancellation"/>.
+    /// </summary>
+    public TimeSpan? Timeout { get; init; }
 }

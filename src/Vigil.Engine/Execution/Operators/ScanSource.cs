@@ -36,12 +36,14 @@ internal sealed class ScanSource : PhysicalOperator
     private int _offset;
     private bool _blockHasRetention;
     private readonly ScanPart _part;
+    private readonly CancellationToken _cancellation;
     private readonly int[] _extentStart;
 
     public ScanSource(TableSnapshot? table, LogicalScan scan, QueryContext context, ScanStatistics statistics, ScanPart? part = null)
         : base(scan.Schema)
     {
         _table = table;
+        _cancellation = context.Cancellation;
         _part = part ?? ScanPart.All;
         _extentStart = table is null ? [] : ScanPart.ExtentStarts(table);
         _scan = scan;
@@ -131,6 +133,8 @@ internal sealed class ScanSource : PhysicalOperator
             return false;
         }
 
+        // Sinks above (summarize, sort, join) read a whole scan before returning: a block is the unit of cancellation.
+        _cancellation.ThrowIfCancellationRequested();
         while (true)
         {
             ExtentSnapshot extent;
