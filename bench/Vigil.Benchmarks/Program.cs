@@ -12,6 +12,11 @@ public static class Program
             return IngestOneShot.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "hunting")
+        {
+            return Hunting.HuntingOneShot.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

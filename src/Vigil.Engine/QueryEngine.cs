@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Vigil.Engine.Execution;
 using Vigil.Engine.Execution.Operators;
+using Vigil.Engine.Execution.Vectors;
 using Vigil.Engine.Optimizer;
 using Vigil.Engine.Planning;
 using Vigil.Kql.Binding;
@@ -35,30 +36,36 @@ public sealed class QueryEngine
         try
         {
             using var snapshot = _workspace?.GetSnapshot();
-            var context = new QueryContext(now, options.Cancellation);
+            using var deadline = options.Timeout is { } timeout ? CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation) : null;
+            deadline?.CancelAfter(options.Timeout!.Value);
+            var context = Context(options, now, deadline?.Token ?? options.Cancellation);
             var scans = new ScanStatistics();
             var plan = PlanAndOptimize(query, options, now, statistics, Runner(snapshot, context, scans, options, now));
             using var root = PhysicalPlanner.Create(plan.Root!, snapshot, context, scans);
-            var rows = new RowBuffer(plan.Root!.Schema);
+            using var resultMemory = context.Account("result");
+            var rows = new RowBuffer(plan.Root!.Schema, account: resultMemory);
+            var limits = plan.Limits;
+            var maxRows = limits.NoTruncation ? long.MaxValue : limits.MaxRecords ?? options.MaxRows;
+            var maxBytes = limits.NoTruncation ? long.MaxValue : limits.MaxSize ?? options.MaxResultBytes;
             var truncated = false;
             while (root.Next() is { } batch)
             {
-                options.Cancellation.ThrowIfCancellationRequested();
-                if (rows.Count + batch.Count > options.MaxRows)
+                context.Cancellation.ThrowIfCancellationRequested();
+                if (rows.Count + batch.Count > maxRows)
                 {
-                    var keep = Math.Min(options.MaxRows - rows.Count, batch.Count);
-                    if (batch.Selection is null)
-                    {
-                        batch.Selection = Sequence(batch.RowCount);
-                    }
-
-                    batch.SelectedCount = keep;
+                    Keep(batch, (int)Math.Min(maxRows - rows.Count, batch.Count));
                     rows.Append(batch);
                     truncated = true;
                     break;
                 }
 
                 rows.Append(batch);
+                if (rows.Bytes > maxBytes)
+                {
+                    // Kusto's truncationmaxsize: a partial result. The rows up to the batch that crossed the size are kept.
+                    truncated = true;
+                    break;
+                }
             }
 
             var columns = new ResultColumn[rows.Schema.Count];
@@ -74,6 +81,10 @@ public sealed class QueryEngine
             statistics.BlocksSkipped = scans.BlocksSkipped;
             statistics.Elapsed = Stopwatch.GetElapsedTime(started);
             return new QueryResult(columns, rows.Count, truncated, plan.Visualization, statistics);
+        }
+        catch (OperationCanceledException) when (options.Timeout is { } timeout && !options.Cancellation.IsCancellationRequested)
+        {
+            throw new QueryException(QueryErrorKind.Runtime, $"The query exceeded its timeout of {timeout} (QueryOptions.Timeout).");
         }
         catch (Exception e) when (e is not QueryException and not OperationCanceledException)
         {
@@ -93,7 +104,7 @@ public sealed class QueryEngine
         {
             var bound = Bind(query);
             using var snapshot = _workspace?.GetSnapshot();
-            var runner = Runner(snapshot, new QueryContext(now, options.Cancellation), new ScanStatistics(), options, now);
+            var runner = Runner(snapshot, Context(options, now), new ScanStatistics(), options, now);
             var plan = Planner.Plan(bound, now, runner, options.TimeWindow);
             var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, true, null);
             return "logical plan:\n" + plan.Root.Explain() + "optimized plan:\n" + optimized.Explain();
@@ -109,7 +120,7 @@ public sealed class QueryEngine
     {
         var now = NowTicks(options);
         using var snapshot = _workspace?.GetSnapshot();
-        var runner = Runner(snapshot, new QueryContext(now, options.Cancellation), new ScanStatistics(), options, now);
+        var runner = Runner(snapshot, Context(options, now), new ScanStatistics(), options, now);
         return PlanAndOptimize(query, options, now, new QueryStatistics(), runner).Root;
     }
 
@@ -135,10 +146,12 @@ public sealed class QueryEngine
         {
             var optimized = QueryOptimizer.Optimize(plan, new OptimizerContext(now), options.DisabledOptimizerPasses, options.VerifyPlans, null);
             using var root = PhysicalPlanner.Create(optimized, snapshot, context, scans);
-            var rows = new RowBuffer(optimized.Schema);
+
+            // Materialized rows stay held by the plan that uses them: charged to the query until it ends.
+            var rows = new RowBuffer(optimized.Schema, account: context.Account("materialize"));
             while (root.Next() is { } batch)
             {
-                options.Cancellation.ThrowIfCancellationRequested();
+                context.Cancellation.ThrowIfCancellationRequested();
                 rows.Append(batch);
             }
 
@@ -186,6 +199,20 @@ public sealed class QueryEngine
 
     private static long NowTicks(QueryOptions options) =>
         (options.Now is { } now ? now.ToUniversalTime() : DateTime.UtcNow).Ticks;
+
+    private static QueryContext Context(QueryOptions options, long now, CancellationToken? cancellation = null) =>
+        new(now, cancellation ?? options.Cancellation, new MemoryBudget(options.MemoryBudget), options.Parallelism);
+
+    /// <summary>Narrows <paramref name="batch"/> to its first <paramref name="keep"/> live rows.</summary>
+    private static void Keep(Batch batch, int keep)
+    {
+        if (batch.Selection is null)
+        {
+            batch.Selection = Sequence(batch.RowCount);
+        }
+
+        batch.SelectedCount = keep;
+    }
 
     private static int[] Sequence(int count)
     {

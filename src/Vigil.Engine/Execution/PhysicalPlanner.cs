@@ -35,8 +35,12 @@ internal static class PhysicalPlanner
                 return new LimitOperator(Create(limit.Input, snapshot, context, statistics), limit.Count);
             case LogicalSort sort:
                 return new SortOperator(Create(sort.Input, snapshot, context, statistics), sort.Keys, -1, context);
+            case LogicalTopN top when ParallelScans.Parts(top.Input, snapshot, context) is { } parts:
+                return new ParallelTopNOperator(top, parts, snapshot!, context, statistics);
             case LogicalTopN top:
                 return new SortOperator(Create(top.Input, snapshot, context, statistics), top.Keys, top.Count, context);
+            case LogicalAggregate aggregate when ParallelScans.Parts(aggregate.Input, snapshot, context) is { } parts:
+                return new ParallelAggregateOperator(aggregate, parts, snapshot!, context, statistics);
             case LogicalAggregate aggregate:
                 return new AggregateOperator(Create(aggregate.Input, snapshot, context, statistics), aggregate, context);
             case LogicalUnion union:

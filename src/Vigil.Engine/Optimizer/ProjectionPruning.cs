@@ -1,6 +1,7 @@
 using Vigil.Engine.Planning;
 using Vigil.Engine.Planning.Expressions;
 using Vigil.Engine.Planning.Operators;
+using Vigil.Kql.Symbols;
 
 namespace Vigil.Engine.Optimizer;
 
@@ -107,28 +108,10 @@ internal sealed class ProjectionPruning : IOptimizerPass
             }
 
             case LogicalAggregate aggregate:
-            {
-                var childNeeded = new bool[aggregate.Input.Schema.Count];
-                foreach (var group in aggregate.Groups)
-                {
-                    Mark(group.Expression, childNeeded);
-                }
+                return PruneAggregate(aggregate, needed);
 
-                foreach (var call in aggregate.Aggregates)
-                {
-                    foreach (var argument in call.Arguments)
-                    {
-                        Mark(argument, childNeeded);
-                    }
-                }
-
-                var (child, childMap) = Prune(aggregate.Input, childNeeded);
-                var rebuilt = new LogicalAggregate(
-                    child,
-                    [.. aggregate.Groups.Select(g => g with { Expression = Remap(g.Expression, childMap) })],
-                    [.. aggregate.Aggregates.Select(c => c with { Arguments = [.. c.Arguments.Select(a => Remap(a, childMap))] })]);
-                return (rebuilt, Identity(aggregate.Schema.Count));
-            }
+            case LogicalJoin join when join.Kind is "inner" or "innerunique" or "leftouter" or "rightouter" or "fullouter":
+                return PruneJoin(join, needed);
 
             default:
             {
@@ -144,6 +127,101 @@ internal sealed class ProjectionPruning : IOptimizerPass
                 return (children.Length == 0 ? op : op.WithChildren(children), Identity(op.Schema.Count));
             }
         }
+    }
+
+    /// <summary>
+    /// Drops aggregates none of whose outputs is read (the groups stay: they decide the rows), so
+    /// <c>summarize arg_max(T, *) by K | count</c> only groups.
+    /// </summary>
+    private static (LogicalOperator Op, int[] Map) PruneAggregate(LogicalAggregate aggregate, bool[] needed)
+    {
+        var childNeeded = new bool[aggregate.Input.Schema.Count];
+        foreach (var group in aggregate.Groups)
+        {
+            Mark(group.Expression, childNeeded);
+        }
+
+        var map = new int[aggregate.Schema.Count];
+        for (var g = 0; g < aggregate.Groups.Count; g++)
+        {
+            map[g] = g;
+        }
+
+        var kept = new List<AggregateCall>();
+        var position = aggregate.Groups.Count;
+        var next = aggregate.Groups.Count;
+        foreach (var call in aggregate.Aggregates)
+        {
+            var read = false;
+            for (var o = 0; o < call.Outputs.Length; o++)
+            {
+                read |= needed[position + o];
+            }
+
+            for (var o = 0; o < call.Outputs.Length; o++)
+            {
+                map[position + o] = read ? next + o : -1;
+            }
+
+            if (read)
+            {
+                kept.Add(call);
+                next += call.Outputs.Length;
+                foreach (var argument in call.Arguments)
+                {
+                    Mark(argument, childNeeded);
+                }
+            }
+
+            position += call.Outputs.Length;
+        }
+
+        var (child, childMap) = Prune(aggregate.Input, childNeeded);
+        var rebuilt = new LogicalAggregate(
+            child,
+            [.. aggregate.Groups.Select(g => g with { Expression = Remap(g.Expression, childMap) })],
+            [.. kept.Select(c => c with { Arguments = [.. c.Arguments.Select(a => Remap(a, childMap))] })]);
+        return (rebuilt, map);
+    }
+
+    /// <summary>
+    /// A join whose output is the left columns then the right ones reads, on each side, the columns read above it plus
+    /// its keys; the narrowed output keeps the join's (binder-given) names of the surviving columns.
+    /// </summary>
+    private static (LogicalOperator Op, int[] Map) PruneJoin(LogicalJoin join, bool[] needed)
+    {
+        var leftWidth = join.Left.Schema.Count;
+        var leftNeeded = new bool[leftWidth];
+        var rightNeeded = new bool[join.Right.Schema.Count];
+        Array.Copy(needed, 0, leftNeeded, 0, leftWidth);
+        Array.Copy(needed, leftWidth, rightNeeded, 0, rightNeeded.Length);
+        foreach (var key in join.LeftKeys)
+        {
+            Mark(key, leftNeeded);
+        }
+
+        foreach (var key in join.RightKeys)
+        {
+            Mark(key, rightNeeded);
+        }
+
+        var (left, leftMap) = Prune(join.Left, leftNeeded);
+        var (right, rightMap) = Prune(join.Right, rightNeeded);
+        var columns = new ColumnSymbol[left.Schema.Count + right.Schema.Count];
+        var map = new int[join.Schema.Count];
+        for (var i = 0; i < map.Length; i++)
+        {
+            var target = i < leftWidth ? leftMap[i] : rightMap[i - leftWidth] is >= 0 and var r ? left.Schema.Count + r : -1;
+            map[i] = target;
+            if (target >= 0)
+            {
+                columns[target] = join.Schema.Columns[i];
+            }
+        }
+
+        var rebuilt = new LogicalJoin(
+            left, right, join.Kind, [.. join.LeftKeys.Select(k => Remap(k, leftMap))], [.. join.RightKeys.Select(k => Remap(k, rightMap))], new TableSchema(columns));
+        return (rebuilt, map);
     }
 
     private static void Mark(ScalarExpr expression, bool[] needed) => expression.VisitColumns(o => needed[o] = true);

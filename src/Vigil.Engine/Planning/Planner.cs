@@ -65,7 +65,7 @@ internal sealed partial class Planner
             throw new QueryException(QueryErrorKind.Semantic, "The query has no tabular expression to run.");
         }
 
-        return new QueryPlan(result, _visualization);
+        return new QueryPlan(result, _visualization, _limits);
     }
 
     private void PlanLet(LetStatement let)

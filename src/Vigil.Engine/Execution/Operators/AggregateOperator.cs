@@ -9,7 +9,10 @@ namespace Vigil.Engine.Execution.Operators;
 /// <summary>
 /// <c>summarize</c> as a hash aggregation: group keys are encoded to 64-bit parts (<see cref="GroupKeyEncoder"/>),
 /// looked up without allocating, and each aggregate updates per-group state a batch at a time. Without group keys
-/// there is exactly one group, so <c>summarize count()</c> over no rows gives one row with 0.
+/// there is exactly one group, so <c>summarize count()</c> over no rows gives one row with 0. The hash table, the
+/// group keys and the aggregates' state count against the query's memory budget. A parallel scan runs one instance
+/// per part (<see cref="Accumulate"/>) and merges the parts in scan order (<see cref="MergeFrom"/>), so groups come
+/// out in the order of their first row, as serially.
 /// </summary>
 internal sealed class AggregateOperator : PhysicalOperator
 {
@@ -19,8 +22,12 @@ internal sealed class AggregateOperator : PhysicalOperator
     private readonly GroupKeyEncoder[] _encoders;
     private readonly Aggregator[] _aggregators;
     private readonly ExpressionEvaluator[][] _argumentEvaluators;
-    private readonly Dictionary<long[], int> _groups = new(KeyPartsComparer.Instance);
+    private readonly GroupTable _groups;
     private readonly ColumnVector[] _keyValues;
+    private readonly MemoryAccount _memory;
+    private readonly long[] _probe;
+    private long _keyBytes;
+    private bool _accumulated;
     private RowBuffer? _result;
     private BufferEmitter? _emitter;
 
@@ -39,6 +46,9 @@ internal sealed class AggregateOperator : PhysicalOperator
             _keyValues[i] = new ColumnVector(plan.Groups[i].Expression.Type, 64);
         }
 
+        _groups = new GroupTable(plan.Groups.Count * 2);
+        _probe = new long[plan.Groups.Count * 2];
+        _memory = context.Account("summarize");
         _aggregators = new Aggregator[plan.Aggregates.Count];
         _argumentEvaluators = new ExpressionEvaluator[plan.Aggregates.Count][];
         for (var a = 0; a < _aggregators.Length; a++)
@@ -66,8 +76,20 @@ internal sealed class AggregateOperator : PhysicalOperator
 
     private RowBuffer Consume()
     {
+        if (!_accumulated)
+        {
+            Accumulate();
+        }
+
+        return Finish();
+    }
+
+    /// <summary>Reads the whole input into the groups' states.</summary>
+    internal void Accumulate()
+    {
+        _accumulated = true;
         var keyWidth = _groupEvaluators.Length * 2;
-        var probe = new long[keyWidth];
+        var probe = _probe;
         var groupVectors = new ColumnVector[_groupEvaluators.Length];
         var rows = ArrayPool<int>.Shared.Rent(Batch.DefaultCapacity);
         var groupOfRow = ArrayPool<int>.Shared.Rent(Batch.DefaultCapacity);
@@ -107,6 +129,8 @@ internal sealed class AggregateOperator : PhysicalOperator
 
                     _aggregators[a].Update(arguments, rows.AsSpan(0, live), groupOfRow.AsSpan(0, live));
                 }
+
+                ChargeMemory();
             }
         }
         finally
@@ -114,8 +138,36 @@ internal sealed class AggregateOperator : PhysicalOperator
             ArrayPool<int>.Shared.Return(rows);
             ArrayPool<int>.Shared.Return(groupOfRow);
         }
+    }
 
-        var groupCount = keyWidth == 0 ? 1 : _groups.Count;
+    /// <summary>
+    /// Adds the groups and states of <paramref name="part"/> (the same summarize over a later part of the scan):
+    /// its keys are re-encoded with this instance's encoders, new groups are appended in the part's order.
+    /// </summary>
+    internal void MergeFrom(AggregateOperator part)
+    {
+        var groupCount = _groupEvaluators.Length == 0 ? 1 : part._groups.Count;
+        var map = new int[groupCount];
+        if (_groupEvaluators.Length > 0)
+        {
+            for (var g = 0; g < groupCount; g++)
+            {
+                map[g] = FindGroup(part._keyValues, g, _probe);
+            }
+        }
+
+        for (var a = 0; a < _aggregators.Length; a++)
+        {
+            _aggregators[a].Merge(part._aggregators[a], map);
+        }
+
+        ChargeMemory();
+    }
+
+    /// <summary>The result rows: one per group, keys then aggregates.</summary>
+    private RowBuffer Finish()
+    {
+        var groupCount = _groupEvaluators.Length == 0 ? 1 : _groups.Count;
         var outputs = new ColumnVector[Schema.Count];
         for (var k = 0; k < _keyValues.Length; k++)
         {
@@ -147,19 +199,29 @@ internal sealed class AggregateOperator : PhysicalOperator
             _encoders[k].Encode(groupVectors[k], row, probe.AsSpan(k * 2, 2));
         }
 
-        if (_groups.TryGetValue(probe, out var group))
+        var group = _groups.FindOrAdd(probe, out var added);
+        if (added)
         {
-            return group;
-        }
-
-        group = _groups.Count;
-        _groups.Add((long[])probe.Clone(), group);
-        for (var k = 0; k < groupVectors.Length; k++)
-        {
-            _keyValues[k].Append(groupVectors[k], row);
+            for (var k = 0; k < groupVectors.Length; k++)
+            {
+                _keyValues[k].Append(groupVectors[k], row);
+                _keyBytes += groupVectors[k].Kind == PhysicalKind.String ? 8 + (2L * groupVectors[k].GetString(row).Length) : 16;
+            }
         }
 
         return group;
+    }
+
+    /// <summary>Charges the hash table, the keys and the aggregates' state (per group, plus what they hold) to the budget.</summary>
+    private void ChargeMemory()
+    {
+        long state = 0;
+        foreach (var aggregator in _aggregators)
+        {
+            state += aggregator.StateBytes + (16L * _groups.Count);
+        }
+
+        _memory.Set(_groups.Bytes + _keyBytes + state);
     }
 
     public override void Dispose()
@@ -190,6 +252,7 @@ internal sealed class AggregateOperator : PhysicalOperator
             }
         }
 
+        _memory.Dispose();
         _input.Dispose();
     }
 }

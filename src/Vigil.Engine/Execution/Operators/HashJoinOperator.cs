@@ -20,8 +20,14 @@ internal sealed class HashJoinOperator : PhysicalOperator
     private readonly ExpressionEvaluator[] _leftKeys;
     private readonly ExpressionEvaluator[] _rightKeys;
     private readonly GroupKeyEncoder[] _encoders;
-    private readonly Dictionary<long[], List<int>> _table = new(KeyPartsComparer.Instance);
+    private readonly GroupTable _table;
     private readonly RowBuffer _rightRows;
+    private readonly MemoryAccount _memory;
+
+    /// <summary>Per key (group of <see cref="_table"/>), its first and last right row; per right row, the next one with its key.</summary>
+    private int[] _first = new int[16];
+    private int[] _last = new int[16];
+    private int[] _next = new int[1024];
     private readonly long[] _probe;
     private RowBuffer? _output;
     private BufferEmitter? _emitter;
@@ -35,7 +41,9 @@ internal sealed class HashJoinOperator : PhysicalOperator
         _leftKeys = [.. plan.LeftKeys.Select(k => new ExpressionEvaluator(k, context))];
         _rightKeys = [.. plan.RightKeys.Select(k => new ExpressionEvaluator(k, context))];
         _encoders = [.. plan.LeftKeys.Select(_ => new GroupKeyEncoder())];
-        _rightRows = new RowBuffer(right.Schema);
+        _memory = context.Account("join");
+        _rightRows = new RowBuffer(right.Schema, account: _memory);
+        _table = new GroupTable(plan.LeftKeys.Length * 2);
         _probe = new long[plan.LeftKeys.Length * 2];
     }
 
@@ -63,25 +71,65 @@ internal sealed class HashJoinOperator : PhysicalOperator
 
             var first = _rightRows.Count;
             _rightRows.Append(batch);
+            if (_next.Length < _rightRows.Count)
+            {
+                Array.Resize(ref _next, Math.Max(_rightRows.Count, _next.Length * 2));
+            }
+
             for (var i = 0; i < batch.Count; i++)
             {
+                var row = first + i;
+                _next[row] = -1;
                 if (Encode(keys, batch.RowAt(i)))
                 {
-                    if (!_table.TryGetValue(_probe, out var rows))
+                    var key = _table.FindOrAdd(_probe, out var added);
+                    if (added)
                     {
-                        rows = [];
-                        _table.Add((long[])_probe.Clone(), rows);
+                        if (key >= _first.Length)
+                        {
+                            Array.Resize(ref _first, _first.Length * 2);
+                            Array.Resize(ref _last, _last.Length * 2);
+                        }
+
+                        _first[key] = row;
+                    }
+                    else
+                    {
+                        _next[_last[key]] = row;
                     }
 
-                    rows.Add(first + i);
+                    _last[key] = row;
                 }
             }
+
+            _memory.Set(_rightRows.Bytes + _table.Bytes + (4L * (_next.Length + _first.Length + _last.Length)));
         }
     }
 
+    /// <summary>The right rows whose key is the probe's, in arrival order.</summary>
+    private List<int>? Matches()
+    {
+        var key = _table.Find(_probe);
+        if (key < 0)
+        {
+            return null;
+        }
+
+        var rows = _matches;
+        rows.Clear();
+        for (var row = _first[key]; row >= 0; row = _next[row])
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private readonly List<int> _matches = [];
+
     private RowBuffer ProbeLeft()
     {
-        var output = new RowBuffer(Schema);
+        var output = new RowBuffer(Schema, account: _memory);
         var leftWidth = _left.Schema.Count;
         var keys = new ColumnVector[_leftKeys.Length];
         var seen = _plan.Kind == "innerunique" ? new HashSet<long[]>(KeyPartsComparer.Instance) : null;
@@ -109,7 +157,7 @@ internal sealed class HashJoinOperator : PhysicalOperator
                     seen.Add((long[])_probe.Clone());
                 }
 
-                var matches = hasKey && _table.TryGetValue(_probe, out var rows) ? rows : null;
+                var matches = hasKey ? Matches() : null;
                 if (matched is not null)
                 {
                     foreach (var match in matches ?? [])
@@ -236,6 +284,7 @@ internal sealed class HashJoinOperator : PhysicalOperator
         _emitter?.Dispose();
         _output?.Dispose();
         _rightRows.Dispose();
+        _memory.Dispose();
         _left.Dispose();
         _right.Dispose();
     }

@@ -35,11 +35,17 @@ internal sealed class ScanSource : PhysicalOperator
     private int _blockRows;
     private int _offset;
     private bool _blockHasRetention;
+    private readonly ScanPart _part;
+    private readonly CancellationToken _cancellation;
+    private readonly int[] _extentStart;
 
-    public ScanSource(TableSnapshot? table, LogicalScan scan, QueryContext context, ScanStatistics statistics)
+    public ScanSource(TableSnapshot? table, LogicalScan scan, QueryContext context, ScanStatistics statistics, ScanPart? part = null)
         : base(scan.Schema)
     {
         _table = table;
+        _cancellation = context.Cancellation;
+        _part = part ?? ScanPart.All;
+        _extentStart = table is null ? [] : ScanPart.ExtentStarts(table);
         _scan = scan;
         _statistics = statistics;
         var columns = scan.Table.Columns;
@@ -127,10 +133,12 @@ internal sealed class ScanSource : PhysicalOperator
             return false;
         }
 
+        // Sinks above (summarize, sort, join) read a whole scan before returning: a block is the unit of cancellation.
+        _cancellation.ThrowIfCancellationRequested();
         while (true)
         {
             ExtentSnapshot extent;
-            if (_extent >= 0 && _block + 1 < _table.Extents[_extent].BlockCount)
+            if (_extent >= 0 && _block + 1 < _table.Extents[_extent].BlockCount && _extentStart[_extent] + _block + 1 < _part.End)
             {
                 _block++;
                 extent = _table.Extents[_extent];
@@ -139,25 +147,35 @@ internal sealed class ScanSource : PhysicalOperator
             {
                 _extent++;
                 _block = -1;
-                if (_extent >= _table.Extents.Count)
+                if (_extent >= _table.Extents.Count || _extentStart[_extent] >= _part.End)
                 {
                     return false;
                 }
 
                 extent = _table.Extents[_extent];
-                if (!ExtentMayMatch(extent))
+                if (_extentStart[_extent] + extent.BlockCount <= _part.Start && extent.BlockCount > 0)
                 {
-                    _statistics.ExtentsSkipped++;
+                    // Wholly before this part of the scan (past its last block, so the loop moves on to the next extent).
+                    _block = extent.BlockCount;
                     continue;
                 }
 
-                _statistics.ExtentsScanned++;
+                // An extent split between parts is counted by the part holding its first block.
+                var owned = _extentStart[_extent] >= _part.Start;
+                if (!ExtentMayMatch(extent))
+                {
+                    _statistics.ExtentsSkipped += owned ? 1 : 0;
+                    _block = extent.BlockCount;
+                    continue;
+                }
+
+                _statistics.ExtentsScanned += owned ? 1 : 0;
                 if (extent.BlockCount == 0)
                 {
                     continue;
                 }
 
-                _block = 0;
+                _block = Math.Max(0, _part.Start - _extentStart[_extent]);
             }
 
             if (!BlockMayMatch(extent, _block))
@@ -377,6 +395,50 @@ internal sealed class ScanSource : PhysicalOperator
     }
 }
 
+/// <summary>
+/// A contiguous range of a table's blocks, numbered across its extents in snapshot order: the unit a parallel scan
+/// hands each thread. Block <see cref="Start"/> inclusive, <see cref="End"/> exclusive.
+/// </summary>
+internal readonly record struct ScanPart(int Start, int End)
+{
+    public static readonly ScanPart All = new(0, int.MaxValue);
+
+    /// <summary>Per extent, the number of its first block.</summary>
+    public static int[] ExtentStarts(TableSnapshot table)
+    {
+        var starts = new int[table.Extents.Count];
+        var next = 0;
+        for (var e = 0; e < starts.Length; e++)
+        {
+            starts[e] = next;
+            next += table.Extents[e].BlockCount;
+        }
+
+        return starts;
+    }
+
+    /// <summary>At most <paramref name="count"/> parts of about equal numbers of blocks covering the whole table.</summary>
+    public static ScanPart[] Split(TableSnapshot table, int count)
+    {
+        var blocks = 0;
+        foreach (var extent in table.Extents)
+        {
+            blocks += extent.BlockCount;
+        }
+
+        count = Math.Max(1, Math.Min(count, blocks));
+        var parts = new ScanPart[count];
+        for (var p = 0; p < count; p++)
+        {
+            var start = (int)((long)blocks * p / count);
+            var end = p == count - 1 ? int.MaxValue : (int)((long)blocks * (p + 1) / count);
+            parts[p] = new ScanPart(p == 0 ? 0 : start, end);
+        }
+
+        return parts;
+    }
+}
+
 /// <summary>What the scans of a query did (for the query statistics and pruning tests).</summary>
 internal sealed class ScanStatistics
 {
@@ -389,4 +451,14 @@ internal sealed class ScanStatistics
     public int BlocksSkipped { get; set; }
 
     public long RowsProduced { get; set; }
+
+    /// <summary>Adds what a part of a parallel scan did.</summary>
+    public void Add(ScanStatistics part)
+    {
+        ExtentsScanned += part.ExtentsScanned;
+        ExtentsSkipped += part.ExtentsSkipped;
+        BlocksScanned += part.BlocksScanned;
+        BlocksSkipped += part.BlocksSkipped;
+        RowsProduced += part.RowsProduced;
+    }
 }

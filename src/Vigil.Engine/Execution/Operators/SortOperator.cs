@@ -18,6 +18,7 @@ internal sealed class SortOperator : PhysicalOperator
     private readonly ExpressionEvaluator[] _keyEvaluators;
     private readonly RowBuffer _rows;
     private readonly TableSchema _bufferSchema;
+    private readonly MemoryAccount _memory;
     private BufferEmitter? _emitter;
 
     public SortOperator(PhysicalOperator input, IReadOnlyList<SortKey> keys, long limit, QueryContext context)
@@ -36,18 +37,24 @@ internal sealed class SortOperator : PhysicalOperator
 
         // The buffer holds the row then its key values; schema names must be unique, hence the odd key names.
         _bufferSchema = new TableSchema(columns);
-        _rows = new RowBuffer(_bufferSchema);
+        _memory = context.Account(limit < 0 ? "sort" : "top");
+        _rows = new RowBuffer(_bufferSchema, account: _memory);
     }
 
-    public override Batch? Next()
+    /// <summary>Reads and sorts the whole input now (a parallel top-N prepares its parts on their threads).</summary>
+    internal void Prepare()
     {
         if (_emitter is null)
         {
             Consume();
             _emitter = new BufferEmitter(_rows);
         }
+    }
 
-        if (_emitter.Next() is not { } batch)
+    public override Batch? Next()
+    {
+        Prepare();
+        if (_emitter!.Next() is not { } batch)
         {
             return null;
         }
@@ -105,6 +112,7 @@ internal sealed class SortOperator : PhysicalOperator
 
         _emitter?.Dispose();
         _rows.Dispose();
+        _memory.Dispose();
         _input.Dispose();
     }
 }

@@ -12,6 +12,12 @@ internal abstract class Aggregator
     /// <summary>Adds the batch's live rows (<paramref name="rows"/>: physical row per live row) to their groups.</summary>
     public abstract void Update(ReadOnlySpan<ColumnVector> arguments, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups);
 
+    /// <summary>
+    /// Bytes of state beyond a few per group (lists, sets, bags), for the query's memory budget; aggregators
+    /// whose state is fixed per group leave it 0.
+    /// </summary>
+    public virtual long StateBytes => 0;
+
     /// <summary>Appends one value per group (0 .. <paramref name="groupCount"/>-1) to each output.</summary>
     public abstract void Finish(int groupCount, ReadOnlySpan<ColumnVector> outputs);
 

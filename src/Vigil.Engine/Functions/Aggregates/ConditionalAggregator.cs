@@ -12,6 +12,8 @@ internal sealed class ConditionalAggregator(Aggregator inner) : Aggregator
 {
     private readonly Aggregator _inner = inner;
 
+    public override long StateBytes => _inner.StateBytes;
+
     public override void Update(ReadOnlySpan<ColumnVector> arguments, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
     {
         var predicate = arguments[^1];

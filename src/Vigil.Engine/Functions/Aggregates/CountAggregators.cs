@@ -48,6 +48,10 @@ internal sealed class CountAggregator(bool conditional) : Aggregator
 internal sealed class DistinctCountAggregator : Aggregator
 {
     private HashSet<Planning.Expressions.ScalarValue>?[] _sets = [];
+    private long _values;
+
+    /// <summary>About 48 bytes a distinct value held.</summary>
+    public override long StateBytes => _values * 48;
 
     public override void Update(ReadOnlySpan<ColumnVector> arguments, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
     {
@@ -61,7 +65,10 @@ internal sealed class DistinctCountAggregator : Aggregator
                 continue;
             }
 
-            (_sets[g] ??= []).Add(values.GetValue(rows[i]));
+            if ((_sets[g] ??= []).Add(values.GetValue(rows[i])))
+            {
+                _values++;
+            }
         }
     }
 

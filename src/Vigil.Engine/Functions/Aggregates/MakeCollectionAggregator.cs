@@ -16,6 +16,10 @@ internal sealed class MakeCollectionAggregator(bool distinct, long maxSize, bool
 
     private List<DynamicValue>?[] _lists = [];
     private HashSet<DynamicValue>?[] _seen = [];
+    private long _elements;
+
+    /// <summary>About 64 bytes an element kept (the value and its list and set slots).</summary>
+    public override long StateBytes => _elements * 64;
 
     public override void Update(ReadOnlySpan<ColumnVector> arguments, ReadOnlySpan<int> rows, ReadOnlySpan<int> groups)
     {
@@ -35,6 +39,7 @@ internal sealed class MakeCollectionAggregator(bool distinct, long maxSize, bool
             if (keepNulls)
             {
                 list.Add(value);
+                _elements++;
                 continue;
             }
 
@@ -44,6 +49,7 @@ internal sealed class MakeCollectionAggregator(bool distinct, long maxSize, bool
             }
 
             list.Add(value);
+            _elements++;
         }
     }
 
@@ -77,6 +83,7 @@ internal sealed class MakeCollectionAggregator(bool distinct, long maxSize, bool
                 if (!distinct || (_seen[t] ??= []).Add(value))
                 {
                     list.Add(value);
+                    _elements++;
                 }
             }
         }
