@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Vigil.Simulator;
+using Vigil.Storage;
 
 namespace Vigil.Cli.WorkspaceCommands;
 
@@ -46,7 +47,9 @@ internal static class GenerateCommand
             throw new CommandException(e.Message);
         }
 
-        using var workspace = WorkspaceArguments.Open(dataDirectory);
+        // The simulator feeds some twenty tables in interleaved batches of a few MiB, and storage sizes each table's
+        // write buffer for a full flush: a small flush size keeps the whole run's memory bounded.
+        using var workspace = WorkspaceArguments.Open(dataDirectory, new WorkspaceOptions { FlushBytes = 8L << 20 });
         var sink = new WorkspaceEventSink(workspace);
         var clock = Stopwatch.StartNew();
         DefenderSimulator.Run(options, sink);

@@ -58,7 +58,8 @@ internal sealed class AttackStory(SimulationContext context, MailWriter mail, Al
         var word = writer.Start(session.Explorer, Images.Word, $"\"{Images.Word.Path}\" /n \"{document}\" /o \"\"", t.AddSeconds(4));
         var encoded = Convert.ToBase64String(Encoding.Unicode.GetBytes(DownloadCradle));
         var stager = writer.Start(word, Images.PowerShell, $"powershell.exe -nop -w hidden -EncodedCommand {encoded}", t.AddSeconds(19));
-        writer.Event(word, "AsrOfficeChildProcessAudited", t.AddSeconds(19), w => DeviceWriter.TargetProcess(w, stager));
+        writer.Event(word, "AsrOfficeChildProcessAudited", t.AddSeconds(19), w => DeviceWriter.TargetProcess(w, stager),
+            """{"IsAudit":true,"RuleId":"d4f940ab-401b-4efc-aadc-ad5f3c50688a"}""");
         writer.Event(stager, "PowerShellCommand", t.AddSeconds(21), _ => { }, """{"Command":"New-Object"}""");
         writer.Connect(stager, Destinations.Payload.Ip, 80, Destinations.Payload.Url, t.AddSeconds(22));
         var implantPath = Images.Implant.Path;
