@@ -248,6 +248,8 @@ internal sealed class DeviceRoutine(SimulationContext context, DeviceWriter writ
                 time, _random.Next(0, 20).ToString(CultureInfo.InvariantCulture), "Binary", _random.Hex(32));
             if (_random.Chance(0.3))
             {
+                writer.Event(baseline.DcomLaunch, "PnpDeviceConnected", time.AddSeconds(1), _ => { },
+                    """{"ClassName":"DiskDrive","ClassId":"{4d36e967-e325-11ce-bfc1-08002be10318}","DeviceDescription":"Disk drive","DeviceId":"USBSTOR\\DISK&VEN_GENERIC&PROD_USB_DISK_3.0","VendorIds":"USBSTOR\\GenDisk"}""");
                 writer.Event(session.Explorer, "UsbDriveMounted", time.AddSeconds(2), _ => { },
                     $$"""{"DriveLetter":"E:","ProductName":"USB DISK 3.0","Manufacturer":"Generic","SerialNumber":"{{_random.Hex(16).ToUpperInvariant()}}","Volume":"\\\\?\\Volume{{{_random.NextGuid()}}}"}""");
             }

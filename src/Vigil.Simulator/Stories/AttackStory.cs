@@ -50,6 +50,8 @@ internal sealed class AttackStory(SimulationContext context, MailWriter mail, Al
         var browserOpen = t.AddMinutes(7).AddSeconds(1);
         writer.Event(session.Outlook, "BrowserLaunchedToOpenUrl", browserOpen, w => w.WriteString("RemoteUrl", phishUrl));
         writer.Connect(session.Browser, Destinations.Phishing.Ip, 443, Destinations.Phishing.Url, browserOpen.AddSeconds(1));
+        writer.Event(session.Browser, "SmartScreenUrlWarning", browserOpen.AddSeconds(2), w => w.WriteString("RemoteUrl", phishUrl), """{"Experience":"Phishing"}""");
+        writer.Event(session.Browser, "SmartScreenUserOverride", browserOpen.AddSeconds(9), w => w.WriteString("RemoteUrl", phishUrl));
 
         // 10:20 the macro document: Word runs encoded PowerShell, which fetches the implant.
         t = day.AddHours(10).AddMinutes(20);
@@ -61,6 +63,7 @@ internal sealed class AttackStory(SimulationContext context, MailWriter mail, Al
         writer.Event(word, "AsrOfficeChildProcessAudited", t.AddSeconds(19), w => DeviceWriter.TargetProcess(w, stager),
             """{"IsAudit":true,"RuleId":"d4f940ab-401b-4efc-aadc-ad5f3c50688a"}""");
         writer.Event(stager, "PowerShellCommand", t.AddSeconds(21), _ => { }, """{"Command":"New-Object"}""");
+        writer.Event(stager, "AmsiScriptContent", t.AddSeconds(21), _ => { }, "{\"ScriptContent\":" + JsonSerializer.Serialize(DownloadCradle) + "}");
         writer.Connect(stager, Destinations.Payload.Ip, 80, Destinations.Payload.Url, t.AddSeconds(22));
         var implantPath = Images.Implant.Path;
         writer.File(stager, implantPath, "FileCreated", t.AddSeconds(25), Images.Implant.Size, $"http://{Destinations.Payload.Url}/updater.exe", Destinations.Payload.Ip,
@@ -82,6 +85,9 @@ internal sealed class AttackStory(SimulationContext context, MailWriter mail, Al
         var schtasks = writer.Start(schtasksCmd, Images.Schtasks, $"schtasks  /create /tn \"Microsoft\\Windows\\Maintenance\\Updater\" /tr \"{implantPath}\" /sc onlogon /ru System /f", t.AddSeconds(11));
         writer.Event(schtasks, "ScheduledTaskCreated", t.AddSeconds(12), _ => { },
             "{\"TaskName\":\"\\\\Microsoft\\\\Windows\\\\Maintenance\\\\Updater\",\"TaskContent\":" + JsonSerializer.Serialize($"<Exec><Command>{implantPath}</Command></Exec>") + "}");
+
+        writer.Event(implant, "NamedPipeEvent", t.AddSeconds(20), _ => { },
+            """{"PipeName":"\\Device\\NamedPipe\\msagent_4c1f","FileOperation":"File created","NamedPipeEnd":"Server"}""");
 
         // 11:00 discovery.
         t = day.AddHours(11);
@@ -144,6 +150,23 @@ internal sealed class AttackStory(SimulationContext context, MailWriter mail, Al
         writer.Registry(elevated, @"HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows Defender\Real-Time Protection", "RegistryValueSet", t.AddSeconds(1),
             "DisableRealtimeMonitoring", "Dword", "1", "0");
         writer.Start(elevated, Images.Vssadmin, "vssadmin.exe delete shadows /all /quiet", t.AddMinutes(1));
+
+        // A local back-door account in the Administrators group.
+        var netUser = writer.Start(elevated, Images.Net, "net user support P@ssw0rd123! /add", t.AddMinutes(2));
+        const string backdoorSid = "S-1-5-21-1004336348-1177238915-682003330-1010";
+        writer.Event(netUser, "UserAccountCreated", t.AddMinutes(2).AddSeconds(1), w =>
+        {
+            w.WriteString("AccountDomain", victim.HostName);
+            w.WriteString("AccountName", "support");
+            w.WriteString("AccountSid", backdoorSid);
+        });
+        var netGroup = writer.Start(elevated, Images.Net, "net localgroup administrators support /add", t.AddMinutes(2).AddSeconds(20));
+        writer.Event(netGroup, "UserAccountAddedToLocalGroup", t.AddMinutes(2).AddSeconds(21), w =>
+        {
+            w.WriteString("AccountDomain", "builtin");
+            w.WriteString("AccountName", "administrators");
+            w.WriteString("AccountSid", "S-1-5-32-544");
+        }, "{\"GroupName\":\"Administrators\",\"GroupDomainName\":\"BUILTIN\",\"GroupSid\":\"S-1-5-32-544\",\"MemberSid\":\"" + backdoorSid + "\"}");
 
         LateralMovement(day, victim, session, admin, implant);
 
