@@ -15,6 +15,7 @@ public sealed class LayeringTests
         ["Vigil.Kql"] = 0,
         ["Vigil.Storage"] = 0,
         ["Vigil.Engine"] = 1,
+        ["Vigil.Simulator"] = 1,
         ["Vigil.Soc"] = 2,
         ["Vigil.Server"] = 3,
         ["Vigil.Cli"] = 4,
@@ -58,6 +59,13 @@ public sealed class LayeringTests
     {
         Assert.DoesNotContain("Vigil.Storage", ProjectReferences("Vigil.Kql"));
         Assert.DoesNotContain("Vigil.Kql", ProjectReferences("Vigil.Storage"));
+    }
+
+    [Fact]
+    public void The_simulator_writes_through_storage_only()
+    {
+        // It generates rows for the ingestion API; the engine, the SOC and the server are its consumers, never its tools.
+        Assert.Equal(["Vigil.Storage"], ProjectReferences("Vigil.Simulator"));
     }
 
     [Fact]

@@ -13,11 +13,11 @@ internal static class WorkspaceArguments
         Required = required,
     };
 
-    public static Storage.Workspace Open(string directory)
+    public static Storage.Workspace Open(string directory, WorkspaceOptions? options = null)
     {
         try
         {
-            return SchemaMapping.OpenWorkspace(directory);
+            return SchemaMapping.OpenWorkspace(directory, options);
         }
         catch (StorageCorruptionException e)
         {
