@@ -67,7 +67,7 @@ internal static class QueryEndpoints
         // A body without Content-Length (chunked) is held to the same limit while it is read.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = maxBody;
+            limit.MaxRequestBodySize = Math.Min(maxBody, limit.MaxRequestBodySize ?? long.MaxValue);
         }
 
         try

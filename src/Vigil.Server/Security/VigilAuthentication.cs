@@ -40,7 +40,7 @@ internal static class VigilAuthentication
                 o.TokenValidationParameters.ValidIssuer = AuthenticationOptions.LocalIssuer;
                 o.TokenValidationParameters.ValidAudience = options.LocalAudience;
                 o.TokenValidationParameters.IssuerSigningKey = localKey;
-                o.Events = Events();
+                o.Events = Events(options.LocalAudience);
             });
         }
 
@@ -56,7 +56,7 @@ internal static class VigilAuthentication
                 o.TokenValidationParameters.ValidAudience = options.Audience;
                 // The metadata's issuer is added to these by the handler.
                 o.TokenValidationParameters.ValidIssuers = options.ValidIssuers;
-                o.Events = Events();
+                o.Events = Events(options.Audience!);
             });
         }
 
@@ -114,12 +114,12 @@ internal static class VigilAuthentication
         return LocalScheme;
     }
 
-    private static JwtBearerEvents Events() => new()
+    private static JwtBearerEvents Events(string audience) => new()
     {
         OnChallenge = async context =>
         {
             context.HandleResponse();
-            var (innerCode, detail) = Describe(context.Request, context.AuthenticateFailure);
+            var (innerCode, detail) = Describe(context.Request, context.AuthenticateFailure, audience);
             var topCode = context.AuthenticateFailure switch
             {
                 null => "AuthenticationFailed",
@@ -136,7 +136,21 @@ internal static class VigilAuthentication
         },
     };
 
-    private static (string Code, string Message) Describe(HttpRequest request, Exception? failure) => failure switch
+    /// <summary>The audience the (already refused) token names, read without validation for the error message.</summary>
+    private static string TokenAudience(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        try
+        {
+            return string.Join(", ", new JsonWebTokenHandler().ReadJsonWebToken(header["Bearer ".Length..].Trim()).Audiences);
+        }
+        catch (ArgumentException)
+        {
+            return "?";
+        }
+    }
+
+    private static (string Code, string Message) Describe(HttpRequest request, Exception? failure, string audience) => failure switch
     {
         null when request.Headers.Authorization.Count == 0 =>
             ("MissingAuthorizationHeader", "The 'Authorization' header is missing: send 'Authorization: Bearer <token>' (vigil token prints one)."),
@@ -144,8 +158,8 @@ internal static class VigilAuthentication
         SecurityTokenExpiredException expired =>
             ("ExpiredAuthenticationToken", $"The access token expired at {expired.Expires:yyyy-MM-ddTHH:mm:ssZ}."),
         SecurityTokenNotYetValidException => ("TokenNotYetValid", "The access token is not valid yet (nbf is in the future)."),
-        SecurityTokenInvalidAudienceException audience =>
-            ("InvalidAudience", $"The access token was issued for the audience '{audience.InvalidAudience}', which this server does not accept."),
+        SecurityTokenInvalidAudienceException =>
+            ("InvalidAudience", $"The access token was issued for the audience '{TokenAudience(request)}'; this server accepts '{audience}'."),
         SecurityTokenInvalidIssuerException issuer =>
             ("InvalidIssuer", $"The access token's issuer '{issuer.InvalidIssuer}' is not trusted by this server."),
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
