@@ -104,7 +104,7 @@ internal sealed class VigilServer : IAsyncDisposable
         builder.Services.AddSingleton(new QueryEngine(workspace));
         builder.Services.AddSingleton(services => new QueryAudit(
             workspace, options.WorkspaceId!.Value, services.GetRequiredService<ILoggerFactory>().CreateLogger<QueryAudit>()));
-        builder.Services.AddSingleton(new QueryThrottle(options.Limits));
+        builder.Services.AddSingleton(_ => new QueryThrottle(options.Limits)); // Created by the container, so disposed by it.
         VigilAuthentication.Add(builder.Services, options.Authentication, localKey);
 
         var app = builder.Build();

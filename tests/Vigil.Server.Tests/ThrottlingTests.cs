@@ -5,7 +5,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Server.Configuration;
+using Vigil.Server.Security;
 using Vigil.Server.Throttling;
+using Vigil.Testing;
 
 namespace Vigil.Server.Tests;
 
@@ -15,7 +17,11 @@ public sealed class ThrottlingTests
     [Fact]
     public async Task QueryRateLimit_Returns429WithRetryAfter_PerCaller()
     {
-        await using var server = await LiveServer.StartAsync(o => o with { Limits = o.Limits with { QueriesPerWindow = 3, RateWindow = TimeSpan.FromMinutes(5) } });
+        using var data = new TempDirectory();
+        await using var server = await LiveServer.StartAsync(o => o with
+        {
+            DataDirectory = data.Path, Limits = o.Limits with { QueriesPerWindow = 3, RateWindow = TimeSpan.FromMinutes(5) },
+        });
         using var alice = server.CreateClient(server.Token("alice", Security.VigilRole.Reader));
         for (var i = 0; i < 3; i++)
         {
@@ -38,6 +44,14 @@ public sealed class ThrottlingTests
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         using var health = await alice.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+
+        // The throttled query is audited with its 429, as Log Analytics does.
+        await server.FlushAuditAsync();
+        using var audit = await bob.PostAsJsonAsync(server.QueryPath, new { query = "LAQueryLogs | where ResponseCode == 429 | summarize count() by AADObjectId" });
+        using var auditBody = JsonDocument.Parse(await audit.Content.ReadAsStringAsync());
+        var row = Assert.Single(auditBody.RootElement.GetProperty("tables")[0].GetProperty("rows").EnumerateArray());
+        Assert.Equal(LocalTokenIssuer.ObjectId("alice").ToString(), row[0].GetString());
+        Assert.Equal(1, row[1].GetInt64());
     }
 
     [Fact]
