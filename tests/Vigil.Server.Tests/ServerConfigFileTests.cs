@@ -55,7 +55,12 @@ public sealed class ServerConfigFileTests
         Assert.Equal(Path.Combine("/srv", ".vigil-server"), ServerState.For(options).Directory);
     }
 
+    [Fact]
+    public void SelfSignedCertificate_CanBeNamed() =>
+        Assert.Null(Read("""{"certificate": "self-signed"}""", "/srv").Certificate);
+
     [Theory]
+    [InlineData("""{"certificate": "mine.pfx"}""", "must be \"self-signed\" or an object")]
     [InlineData("""{"url": "https://127.0.0.1:1"}""", "unknown setting 'url'")]
     [InlineData("""{"workspaceId": "local"}""", "'workspaceId' must be a GUID")]
     [InlineData("""{"limits": {"queriesPerWindow": 0}}""", "'limits.queriesPerWindow' must be a whole number")]

@@ -80,9 +80,19 @@ internal static class ServerConfigFile
         return ReadString(value, "urls");
     }
 
-    private static CertificateOptions ReadCertificate(JsonElement value, string folder)
+    /// <summary>An object naming the certificate, or <c>"self-signed"</c> (the same as leaving it out).</summary>
+    private static CertificateOptions? ReadCertificate(JsonElement value, string folder)
     {
-        RequireObject(value, "certificate");
+        if (value.ValueKind == JsonValueKind.String && value.GetString() == "self-signed")
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new ServerConfigurationException("'certificate' must be \"self-signed\" or an object with 'path' (and 'keyPath', 'password')");
+        }
+
         string? path = null, keyPath = null, password = null;
         foreach (var property in value.EnumerateObject())
         {
