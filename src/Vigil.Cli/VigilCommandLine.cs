@@ -17,6 +17,7 @@ internal static class VigilCommandLine
         root.Subcommands.Add(Query.QueryCommand.Create());
         root.Subcommands.Add(Serve.ServeCommand.Create());
         root.Subcommands.Add(WorkspaceCommands.GenerateCommand.Create());
+        root.Subcommands.Add(Serve.TokenCommand.Create());
         root.Subcommands.Add(WorkspaceCommands.IngestCommand.Create());
         root.Subcommands.Add(WorkspaceCommands.TablesCommand.Create());
         return root;

@@ -7,7 +7,7 @@ namespace Vigil.Server.Tests;
 /// <summary>The Log Analytics query API against a live server: shapes as Azure Monitor documents them.</summary>
 public sealed class QueryApiTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
-    private const string Path = "/v1/workspaces/63613592-b6f7-4c3d-a390-22ba13102111/query";
+    private string Path => server.QueryPath;
 
     [Fact]
     public async Task Health_Returns200()

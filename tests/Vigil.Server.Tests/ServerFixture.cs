@@ -1,19 +1,23 @@
+using Vigil.Server.Security;
+
 namespace Vigil.Server.Tests;
 
-/// <summary>One real Kestrel server on 127.0.0.1 with a free port (over an empty workspace) for a test class.</summary>
+/// <summary>One live HTTPS server (over an empty workspace) for a test class, with a client holding a Reader's token.</summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
-    private VigilServer? _server;
+    private LiveServer? _server;
 
     public HttpClient Client { get; private set; } = null!;
 
+    public string QueryPath => _server!.QueryPath;
+
+    internal LiveServer Server => _server!;
+
     public async Task InitializeAsync()
     {
-        _server = VigilServer.Create(new VigilServerOptions { Urls = "http://127.0.0.1:0" });
-        await _server.StartAsync();
-        var address = Assert.Single(_server.Addresses);
-        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
-        Client = new HttpClient { BaseAddress = new Uri(address) };
+        _server = await LiveServer.StartAsync();
+        Assert.StartsWith("https://127.0.0.1:", _server.BaseAddress.ToString(), StringComparison.Ordinal);
+        Client = _server.CreateClient(_server.Token("reader@example.com", VigilRole.Reader));
     }
 
     public async Task DisposeAsync()

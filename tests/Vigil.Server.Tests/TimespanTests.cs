@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Vigil.Engine;
+using Vigil.Server.Security;
 using Vigil.Storage;
 using Vigil.Testing;
 
@@ -12,12 +13,11 @@ namespace Vigil.Server.Tests;
 /// <summary>The query API's <c>timespan</c> restricts the tables a query reads, over a workspace with data.</summary>
 public sealed class TimespanTests : IAsyncLifetime
 {
-    private const string Path = "/v1/workspaces/local/query";
     private static readonly DateTime Recent = DateTime.UtcNow.AddMinutes(-30);
     private static readonly DateTime Old = DateTime.UtcNow.AddDays(-3);
 
     private readonly TempDirectory _directory = new();
-    private VigilServer? _server;
+    private LiveServer? _server;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
@@ -32,9 +32,9 @@ public sealed class TimespanTests : IAsyncLifetime
             Assert.Equal(2, result.AcceptedRows);
         }
 
-        _server = VigilServer.Create(new VigilServerOptions { DataDirectory = _directory.Path, Urls = "http://127.0.0.1:0" });
-        await _server.StartAsync();
-        _client = new HttpClient { BaseAddress = new Uri(Assert.Single(_server.Addresses)) };
+        // Plain HTTP where configured: this class is about timespans, not transport.
+        _server = await LiveServer.StartAsync(o => o with { DataDirectory = _directory.Path, Urls = "http://127.0.0.1:0" });
+        _client = _server.CreateClient(_server.Token("analyst", VigilRole.Reader));
     }
 
     public async Task DisposeAsync()
@@ -69,7 +69,7 @@ public sealed class TimespanTests : IAsyncLifetime
 
     private async Task<string[]> ComputersAsync(object body)
     {
-        using var response = await _client.PostAsJsonAsync(Path, body);
+        using var response = await _client.PostAsJsonAsync(_server!.QueryPath, body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         using var json = JsonDocument.Parse(text);

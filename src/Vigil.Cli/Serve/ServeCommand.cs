@@ -1,35 +1,32 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Vigil.Server;
+using Vigil.Server.Configuration;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Serve;
 
 /// <summary>
-/// <c>vigil serve [--data DIR] [--urls URLS]</c>: runs the Vigil HTTP service over a workspace until Ctrl+C or
-/// SIGTERM, then stops gracefully (running requests finish, the workspace is closed).
+/// <c>vigil serve [--config FILE] [--data DIR] [--urls URLS]</c>: runs the Vigil HTTP service over a workspace until
+/// Ctrl+C or SIGTERM, then stops gracefully (running requests finish, the audit and the workspace are written and closed).
 /// </summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
-        var data = new Option<string?>("--data")
+        var shared = new ServerOptionsArguments();
+        var urls = new Option<string?>("--urls")
         {
-            Description = "The workspace directory (created when it does not exist); without it the workspace is empty.",
+            Description = $"Where to listen, separated by ';' (default {VigilServerOptions.DefaultUrls}; port 0 picks a free port; http:// only when given).",
         };
-        var urls = new Option<string>("--urls")
-        {
-            Description = "Where to listen, separated by ';' (port 0 picks a free port).",
-            DefaultValueFactory = _ => VigilServerOptions.DefaultUrls,
-        };
-        var command = new Command("serve", "Run the Vigil HTTP service (Log Analytics query API, health) over a workspace.");
-        command.Options.Add(data);
+        var command = new Command("serve", "Run the Vigil HTTP service (Log Analytics query API, health) over a workspace, over HTTPS with bearer tokens.");
+        shared.AddTo(command);
         command.Options.Add(urls);
-        command.SetAction(parsed => Run(parsed.GetValue(data), parsed.GetValue(urls)!, parsed.InvocationConfiguration.Output));
+        command.SetAction(parsed => Run(shared.Resolve(parsed, parsed.GetValue(urls)), parsed.InvocationConfiguration.Output));
         return command;
     }
 
-    internal static int Run(string? data, string urls, TextWriter output)
+    internal static int Run(VigilServerOptions options, TextWriter output)
     {
         using var stop = new CancellationTokenSource();
         void OnSignal(PosixSignalContext context)
@@ -40,14 +37,13 @@ internal static class ServeCommand
 
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-        RunAsync(data, urls, output, stop.Token).GetAwaiter().GetResult();
+        RunAsync(options, output, stop.Token).GetAwaiter().GetResult();
         return ExitCodes.Success;
     }
 
     /// <summary>Serves until <paramref name="stop"/> is cancelled, then stops gracefully.</summary>
-    internal static async Task RunAsync(string? data, string urls, TextWriter output, CancellationToken stop)
+    internal static async Task RunAsync(VigilServerOptions options, TextWriter output, CancellationToken stop)
     {
-        var options = new VigilServerOptions { DataDirectory = data, Urls = urls };
         VigilServer server;
         try
         {
@@ -57,6 +53,10 @@ internal static class ServeCommand
         {
             throw new CommandException($"the workspace in '{options.DataDirectory}' is damaged: {e.Message}");
         }
+        catch (ServerConfigurationException e)
+        {
+            throw new CommandException(e.Message);
+        }
 
         await using (server.ConfigureAwait(false))
         {
@@ -64,6 +64,17 @@ internal static class ServeCommand
             foreach (var address in server.Addresses)
             {
                 output.WriteLine($"vigil: listening on {address}");
+            }
+
+            output.WriteLine($"vigil: workspace id {server.WorkspaceId} (POST /v1/workspaces/{server.WorkspaceId}/query)");
+            if (server.CertificatePath is { } certificate)
+            {
+                output.WriteLine($"vigil: self-signed HTTPS certificate {certificate} (trust it: NODE_EXTRA_CA_CERTS, curl --cacert)");
+            }
+
+            if (options.Authentication.LocalTokens)
+            {
+                output.WriteLine("vigil: tokens: vigil token [the same --config/--data] --principal NAME --role Reader|Responder|Contributor|Admin");
             }
 
             output.WriteLine(options.DataDirectory is null
