@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Vigil.Engine;
+using Vigil.Server.Kusto;
 using Vigil.Server.LogAnalytics;
 using Vigil.Storage;
 
@@ -46,9 +47,11 @@ internal sealed class VigilServer : IAsyncDisposable
 
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton(new QueryEngine(workspace));
+            builder.Services.AddSingleton(new ServedWorkspace(workspace, options.WorkspaceId ?? VigilServerOptions.DefaultDatabaseName));
             var app = builder.Build();
             app.MapGet("/health", () => Results.Text("{\"status\":\"healthy\"}", "application/json"));
             QueryEndpoints.Map(app);
+            KustoEndpoints.Map(app);
             return new VigilServer(app, workspace);
         }
         catch
