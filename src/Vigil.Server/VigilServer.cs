@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Vigil.Engine;
+using Vigil.Server.Ingestion;
 using Vigil.Server.Kusto;
 using Vigil.Server.LogAnalytics;
 using Vigil.Storage;
@@ -48,10 +49,14 @@ internal sealed class VigilServer : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Services.AddSingleton(new QueryEngine(workspace));
             builder.Services.AddSingleton(new ServedWorkspace(workspace, options.WorkspaceId ?? VigilServerOptions.DefaultDatabaseName));
+            builder.Services.AddSingleton(options);
+            builder.Services.AddSingleton(new DataCollectionRuleStore(workspace?.Directory));
             var app = builder.Build();
             app.MapGet("/health", () => Results.Text("{\"status\":\"healthy\"}", "application/json"));
             QueryEndpoints.Map(app);
             KustoEndpoints.Map(app);
+            LogsIngestionEndpoints.Map(app);
+            DataCollectorEndpoints.Map(app);
             return new VigilServer(app, workspace);
         }
         catch
