@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Vigil.Server.Ingestion;
 
@@ -26,8 +27,15 @@ internal static class RequestBody
             return (Outcome.BadEncoding, [], $"Content-Encoding '{encoding}' is not supported{(allowGzip ? "; send gzip or no encoding" : "")}.");
         }
 
+        // Kestrel's own cap (about 28.6 MB) would cut a legitimate body short of this API's limit.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = Math.Max(size.MaxRequestBodySize ?? 0, gzip ? limit : DrainLimit(limit));
+        }
+
         if (!gzip && context.Request.ContentLength > limit)
         {
+            await DrainAsync(context.Request.Body, DrainLimit(limit), context.RequestAborted).ConfigureAwait(false);
             return (Outcome.TooLarge, [], TooLargeMessage(limit));
         }
 
@@ -43,6 +51,11 @@ internal static class RequestBody
                 {
                     if (buffer.Length + read > limit)
                     {
+                        if (!gzip)
+                        {
+                            await DrainAsync(context.Request.Body, DrainLimit(limit) - buffer.Length - read, context.RequestAborted).ConfigureAwait(false);
+                        }
+
                         return (Outcome.TooLarge, [], TooLargeMessage(limit));
                     }
 
@@ -55,6 +68,26 @@ internal static class RequestBody
         catch (InvalidDataException e)
         {
             return (Outcome.BadEncoding, [], "The gzip body could not be decompressed: " + e.Message);
+        }
+    }
+
+    /// <summary>How much of an oversized body is read and dropped so the client sees the 413 instead of a reset connection.</summary>
+    private static long DrainLimit(long limit) => (2 * limit) + (1 << 20);
+
+    private static async Task DrainAsync(Stream body, long budget, CancellationToken cancellation)
+    {
+        var chunk = new byte[81920];
+        try
+        {
+            int read;
+            while (budget > 0 && (read = await body.ReadAsync(chunk, cancellation).ConfigureAwait(false)) > 0)
+            {
+                budget -= read;
+            }
+        }
+        catch (Exception e) when (e is IOException or BadHttpRequestException)
+        {
+            // The client gave up or went past Kestrel's cap: the 413 is still written if the connection allows.
         }
     }
 

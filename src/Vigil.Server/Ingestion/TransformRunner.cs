@@ -44,7 +44,7 @@ internal static class TransformRunner
             }
 
             var name = Quote(column.Name);
-            var value = "__vigil_row[" + Quote(column.Name) + "]";
+            var value = "__vigil_row[" + StringLiteral(column.Name) + "]";
             text.Append(name).Append(" = ").Append(column.Type switch
             {
                 "string" => $"tostring({value})",
@@ -122,6 +122,10 @@ internal static class TransformRunner
         }
     }
 
-    /// <summary>A column name as a bracketed identifier or index: <c>['name']</c>.</summary>
-    private static string Quote(string name) => "['" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
+    /// <summary>A column name as a bracketed identifier: <c>['name']</c>.</summary>
+    private static string Quote(string name) => "[" + StringLiteral(name) + "]";
+
+    /// <summary>A single-quoted string literal.</summary>
+    private static string StringLiteral(string text) =>
+        "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
 }

@@ -96,7 +96,8 @@ internal sealed record KustoRequest(string Database, string Csl, TimeSpan Server
             return false;
         }
 
-        if (!properties.TryGetProperty("Options", out var options) || options.ValueKind != JsonValueKind.Object)
+        var options = properties.EnumerateObject().FirstOrDefault(p => p.Name.Equals("Options", StringComparison.OrdinalIgnoreCase)).Value;
+        if (options.ValueKind != JsonValueKind.Object)
         {
             return true;
         }
