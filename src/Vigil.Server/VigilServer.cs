@@ -15,7 +15,8 @@ namespace Vigil.Server;
 
 /// <summary>
 /// The Vigil HTTP service: Kestrel with Minimal API endpoints over one embedded workspace (opened here, closed on
-/// dispose). <c>GET /health</c> and the Log Analytics query API.
+/// dispose). <c>GET /health</c>, the Log Analytics query API, the Kusto REST API, the Logs Ingestion API with its
+/// data collection rules, and the HTTP Data Collector API (see README.md).
 /// </summary>
 internal sealed class VigilServer : IAsyncDisposable
 {
