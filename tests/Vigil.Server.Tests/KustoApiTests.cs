@@ -175,6 +175,48 @@ public sealed class KustoApiTests(ServerFixture server) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task RuntimeFailure_IsReportedInTheCompletionFrames()
+    {
+        using var response = await server.Client.PostAsJsonAsync("/v2/rest/query", new { db = "Vigil", csl = "print assert(false, 'boom')" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var frames = body.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(["DataSetHeader", "DataTable", "DataSetCompletion"], frames.Select(f => f.GetProperty("FrameType").GetString()));
+        var completionInformation = frames[1];
+        Assert.Equal("QueryCompletionInformation", completionInformation.GetProperty("TableKind").GetString());
+        var error = completionInformation.GetProperty("Rows")[0];
+        Assert.Equal(2, error[5].GetInt32());
+        Assert.Equal("Error", error[6].GetString());
+        Assert.Contains("boom", error[11].GetString(), StringComparison.Ordinal);
+        var completion = frames[2];
+        Assert.True(completion.GetProperty("HasErrors").GetBoolean());
+        Assert.Contains("boom", completion.GetProperty("OneApiErrors")[0].GetProperty("error").GetProperty("@message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RuntimeFailure_InV1_Returns500OneApiError()
+    {
+        using var response = await server.Client.PostAsJsonAsync("/v1/rest/query", new { db = "Vigil", csl = "print assert(false, 'boom')" });
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("boom", body.RootElement.GetProperty("error").GetProperty("@message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TruncationInV1_KeepsTheLimitAndReportsItInQueryStatus()
+    {
+        var payload = new { db = "Vigil", csl = "range x from 1 to 10 step 1", properties = new { Options = new { truncationmaxrecords = 3 } } };
+        using var response = await server.Client.PostAsJsonAsync("/v1/rest/query", payload);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var tables = body.RootElement.GetProperty("Tables");
+        Assert.Equal(3, tables[0].GetProperty("Rows").GetArrayLength());
+        var status = tables[2].GetProperty("Rows")[0];
+        Assert.Equal(2, status[1].GetInt32());
+        Assert.Contains("E_QUERY_RESULT_SET_TOO_LARGE", status[4].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PropertiesAsAString_NoTruncationReturnsEveryRow()
     {
         var payload = new { db = "Vigil", csl = "range x from 1 to 10 step 1", properties = """{"Options":{"truncationmaxrecords":3,"notruncation":true}}""" };
