@@ -127,7 +127,9 @@ internal static partial class ManagementCommands
     {
         var version = typeof(ManagementCommands).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
                       ?? typeof(ManagementCommands).Assembly.GetName().Version?.ToString() ?? "0.0.0";
-        var build = File.GetLastWriteTimeUtc(typeof(ManagementCommands).Assembly.Location);
+        // A single-file host has no assembly path; the build time is then unknown (null).
+        var location = typeof(ManagementCommands).Assembly.Location;
+        DateTime? build = location.Length > 0 && File.Exists(location) ? File.GetLastWriteTimeUtc(location) : null;
         return KustoTable.FromValues("Table_0", "PrimaryResult",
         [
             new("BuildVersion", ScalarType.String), new("BuildTime", ScalarType.DateTime), new("ServiceType", ScalarType.String),
