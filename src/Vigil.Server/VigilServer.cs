@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -9,6 +10,8 @@ using Microsoft.Extensions.Logging;
 using Vigil.Engine;
 using Vigil.Server.Audit;
 using Vigil.Server.Configuration;
+using Vigil.Server.Ingestion;
+using Vigil.Server.Kusto;
 using Vigil.Server.LogAnalytics;
 using Vigil.Server.Security;
 using Vigil.Server.Throttling;
@@ -21,7 +24,8 @@ namespace Vigil.Server;
 /// The Vigil HTTP service: Kestrel with Minimal API endpoints over one embedded workspace (opened here, closed on
 /// dispose). HTTPS by default; every endpoint but <c>GET /health</c> needs a bearer token and a role
 /// (<see cref="VigilPolicies"/>); query endpoints are throttled per caller (<see cref="QueryThrottle"/>) and audited
-/// into LAQueryLogs (<see cref="QueryAudit"/>).
+/// into LAQueryLogs (<see cref="QueryAudit"/>). Serves the Log Analytics query API, the Kusto REST API, the Logs
+/// Ingestion API with its data collection rules and the HTTP Data Collector API (see README.md).
 /// </summary>
 internal sealed class VigilServer : IAsyncDisposable
 {
@@ -105,6 +109,8 @@ internal sealed class VigilServer : IAsyncDisposable
         builder.Services.AddSingleton(services => new QueryAudit(
             workspace, options.WorkspaceId!.Value, services.GetRequiredService<ILoggerFactory>().CreateLogger<QueryAudit>()));
         builder.Services.AddSingleton(_ => new QueryThrottle(options.Limits)); // Created by the container, so disposed by it.
+        builder.Services.AddSingleton(new ServedWorkspace(workspace, options.WorkspaceId!.Value.ToString("D", CultureInfo.InvariantCulture)));
+        builder.Services.AddSingleton(new DataCollectionRuleStore(workspace?.Directory));
         VigilAuthentication.Add(builder.Services, options.Authentication, localKey);
 
         var app = builder.Build();
@@ -115,6 +121,9 @@ internal sealed class VigilServer : IAsyncDisposable
 
         app.MapGet("/health", () => Results.Text("{\"status\":\"healthy\"}", "application/json")).AllowAnonymous();
         QueryEndpoints.Map(app);
+        KustoEndpoints.Map(app);
+        LogsIngestionEndpoints.Map(app);
+        DataCollectorEndpoints.Map(app);
         return app;
     }
 

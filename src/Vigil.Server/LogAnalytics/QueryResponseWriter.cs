@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Vigil.Engine;
-using Vigil.Engine.Values;
 using Vigil.Kql.Symbols;
+using Vigil.Server.Wire;
 
 namespace Vigil.Server.LogAnalytics;
 
@@ -35,7 +35,7 @@ internal static class QueryResponseWriter
             writer.WriteStartArray();
             foreach (var column in result.Columns)
             {
-                WriteCell(writer, column, r);
+                ResultCells.Write(writer, column, r, DynamicCells.JsonText);
             }
 
             writer.WriteEndArray();
@@ -55,49 +55,6 @@ internal static class QueryResponseWriter
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteCell(Utf8JsonWriter writer, ResultColumn column, int row)
-    {
-        if (column.IsNull(row))
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        switch (column.Type)
-        {
-            case ScalarType.Bool:
-                writer.WriteBooleanValue(column.GetBool(row));
-                break;
-            case ScalarType.Int or ScalarType.Long:
-                writer.WriteNumberValue(column.GetLong(row));
-                break;
-            case ScalarType.Real:
-            {
-                var value = column.GetReal(row);
-                if (double.IsFinite(value))
-                {
-                    writer.WriteNumberValue(value);
-                }
-                else
-                {
-                    writer.WriteStringValue(RealText.Format(value));
-                }
-
-                break;
-            }
-
-            case ScalarType.DateTime:
-                writer.WriteStringValue(DateTimeText.Format(column.GetLong(row), DateTimeTextStyle.Trimmed));
-                break;
-            case ScalarType.Dynamic:
-                writer.WriteStringValue(column.GetDynamic(row).ToJsonString());
-                break;
-            default:
-                writer.WriteStringValue(column.GetText(row));
-                break;
-        }
     }
 
     /// <summary>
