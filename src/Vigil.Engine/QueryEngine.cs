@@ -38,34 +38,12 @@ public sealed class QueryEngine
             var context = new QueryContext(now, options.Cancellation);
             var scans = new ScanStatistics();
             var plan = PlanAndOptimize(query, options, now, statistics, Runner(snapshot, context, scans, options, now));
-            using var root = PhysicalPlanner.Create(plan.Root!, snapshot, context, scans);
-            var rows = new RowBuffer(plan.Root!.Schema);
-            var truncated = false;
-            while (root.Next() is { } batch)
+            var tables = plan.Tables ?? [new NamedPlan(QueryResult.PrimaryResultName, plan.Root)];
+            var results = new List<QueryResult>(tables.Count);
+            foreach (var table in tables)
             {
-                options.Cancellation.ThrowIfCancellationRequested();
-                if (rows.Count + batch.Count > options.MaxRows)
-                {
-                    var keep = Math.Min(options.MaxRows - rows.Count, batch.Count);
-                    if (batch.Selection is null)
-                    {
-                        batch.Selection = Sequence(batch.RowCount);
-                    }
-
-                    batch.SelectedCount = keep;
-                    rows.Append(batch);
-                    truncated = true;
-                    break;
-                }
-
-                rows.Append(batch);
-            }
-
-            var columns = new ResultColumn[rows.Schema.Count];
-            for (var c = 0; c < columns.Length; c++)
-            {
-                var symbol = rows.Schema.Columns[c];
-                columns[c] = new ResultColumn(symbol.Name, symbol.Type, rows.Columns[c]);
+                var (columns, count, truncated) = RunTable(table.Plan, snapshot, context, scans, options);
+                results.Add(new QueryResult(columns, count, truncated, plan.Visualization, statistics, table.Name));
             }
 
             statistics.ExtentsScanned = scans.ExtentsScanned;
@@ -73,12 +51,50 @@ public sealed class QueryEngine
             statistics.BlocksScanned = scans.BlocksScanned;
             statistics.BlocksSkipped = scans.BlocksSkipped;
             statistics.Elapsed = Stopwatch.GetElapsedTime(started);
-            return new QueryResult(columns, rows.Count, truncated, plan.Visualization, statistics);
+            results[0].SetTables(results);
+            return results[0];
         }
         catch (Exception e) when (e is not QueryException and not OperationCanceledException)
         {
             throw Wrap(e);
         }
+    }
+
+    /// <summary>Runs one result table's plan, keeping at most <see cref="QueryOptions.MaxRows"/> rows.</summary>
+    private static (ResultColumn[] Columns, int Count, bool Truncated) RunTable(
+        LogicalOperator plan, WorkspaceSnapshot? snapshot, QueryContext context, ScanStatistics scans, QueryOptions options)
+    {
+        using var root = PhysicalPlanner.Create(plan, snapshot, context, scans);
+        var rows = new RowBuffer(plan.Schema);
+        var truncated = false;
+        while (root.Next() is { } batch)
+        {
+            options.Cancellation.ThrowIfCancellationRequested();
+            if (rows.Count + batch.Count > options.MaxRows)
+            {
+                var keep = Math.Min(options.MaxRows - rows.Count, batch.Count);
+                if (batch.Selection is null)
+                {
+                    batch.Selection = Sequence(batch.RowCount);
+                }
+
+                batch.SelectedCount = keep;
+                rows.Append(batch);
+                truncated = true;
+                break;
+            }
+
+            rows.Append(batch);
+        }
+
+        var columns = new ResultColumn[rows.Schema.Count];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var symbol = rows.Schema.Columns[c];
+            columns[c] = new ResultColumn(symbol.Name, symbol.Type, rows.Columns[c]);
+        }
+
+        return (columns, rows.Count, truncated);
     }
 
     /// <summary>
@@ -126,6 +142,19 @@ public sealed class QueryEngine
         }
 
         statistics.OptimizerPasses = passes;
+        if (plan.Tables is { } tables)
+        {
+            // fork/facet: every result table's plan is optimized on its own (the first one's passes are the ones timed).
+            var optimizedTables = new List<NamedPlan>(tables.Count) { new(tables[0].Name, optimized) };
+            for (var i = 1; i < tables.Count; i++)
+            {
+                var other = QueryOptimizer.Optimize(tables[i].Plan, new OptimizerContext(now), options.DisabledOptimizerPasses, options.VerifyPlans, null);
+                optimizedTables.Add(new NamedPlan(tables[i].Name, other));
+            }
+
+            return plan.WithTables(optimizedTables);
+        }
+
         return plan.WithRoot(optimized);
     }
 

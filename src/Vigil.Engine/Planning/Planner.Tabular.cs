@@ -126,6 +126,10 @@ internal sealed partial class Planner
                 return PlanSequenceScan(scan, input, output);
             case AsOperator @as:
                 return PlanAs(@as, input);
+            case ForkOperator fork:
+                return PlanFork(fork, input);
+            case FacetOperator facet:
+                return PlanFacet(facet, input);
             case InvokeOperator invoke:
                 return PlanInvoke(invoke, input);
             case RenderOperator render:

@@ -47,6 +47,7 @@ internal sealed partial class Planner
                     PlanLet(let);
                     break;
                 case ExpressionStatement expression when _bound.GetInfo(expression.Expression)?.IsTabular == true:
+                    _resultTables = null;
                     result = PlanTabular(expression.Expression);
                     break;
                 case ExpressionStatement scalar:
@@ -65,7 +66,7 @@ internal sealed partial class Planner
             throw new QueryException(QueryErrorKind.Semantic, "The query has no tabular expression to run.");
         }
 
-        return new QueryPlan(result, _visualization);
+        return new QueryPlan(result, _visualization, _resultTables);
     }
 
     private void PlanLet(LetStatement let)
