@@ -37,7 +37,7 @@ public sealed class QueryEngine
             using var snapshot = _workspace?.GetSnapshot();
             var context = new QueryContext(now, options.Cancellation);
             var scans = new ScanStatistics();
-            var plan = PlanAndOptimize(query, options, now, statistics, Runner(snapshot, context, scans, options, now));
+            var plan = PlanAndOptimize(query, options, now, statistics, Runner(snapshot, context, scans, options, now), snapshot);
             var tables = plan.Tables ?? [new NamedPlan(QueryResult.PrimaryResultName, plan.Root)];
             var results = new List<QueryResult>(tables.Count);
             foreach (var table in tables)
@@ -110,7 +110,7 @@ public sealed class QueryEngine
             var bound = Bind(query);
             using var snapshot = _workspace?.GetSnapshot();
             var runner = Runner(snapshot, new QueryContext(now, options.Cancellation), new ScanStatistics(), options, now);
-            var plan = Planner.Plan(bound, now, runner, options.TimeWindow);
+            var plan = Planner.Plan(bound, now, runner, options.TimeWindow, StoredTables(snapshot));
             var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, true, null);
             return "logical plan:\n" + plan.Root.Explain() + "optimized plan:\n" + optimized.Explain();
         }
@@ -126,13 +126,14 @@ public sealed class QueryEngine
         var now = NowTicks(options);
         using var snapshot = _workspace?.GetSnapshot();
         var runner = Runner(snapshot, new QueryContext(now, options.Cancellation), new ScanStatistics(), options, now);
-        return PlanAndOptimize(query, options, now, new QueryStatistics(), runner).Root;
+        return PlanAndOptimize(query, options, now, new QueryStatistics(), runner, snapshot).Root;
     }
 
-    private QueryPlan PlanAndOptimize(string query, QueryOptions options, long now, QueryStatistics statistics, SubqueryRunner runner)
+    private QueryPlan PlanAndOptimize(
+        string query, QueryOptions options, long now, QueryStatistics statistics, SubqueryRunner runner, WorkspaceSnapshot? snapshot)
     {
         var bound = Bind(query);
-        var plan = Planner.Plan(bound, now, runner, options.TimeWindow);
+        var plan = Planner.Plan(bound, now, runner, options.TimeWindow, StoredTables(snapshot));
         var timings = new List<(string Pass, TimeSpan Elapsed)>();
         var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, options.VerifyPlans, timings);
         var passes = new List<KeyValuePair<string, TimeSpan>>(timings.Count);
@@ -173,6 +174,23 @@ public sealed class QueryEngine
 
             return rows;
         };
+
+    /// <summary>The names of the tables the snapshot holds (find and search without <c>in</c> look in these).</summary>
+    private static HashSet<string>? StoredTables(WorkspaceSnapshot? snapshot)
+    {
+        if (snapshot is null)
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in snapshot.Tables)
+        {
+            names.Add(table.Name);
+        }
+
+        return names;
+    }
 
     private BoundQuery Bind(string query)
     {

@@ -49,8 +49,10 @@ internal sealed partial class Planner
                 return PlanUnion(union, null);
             case FunctionCallExpression call:
                 return PlanTabularCall(call);
-            case SearchOperator search:
+            case SearchOperator search when _implicitInput is null:
                 return PlanSearch(search, null, _bound.GetSchema(search) ?? TableSchema.Empty);
+            case FindOperator find:
+                return PlanFind(find);
             case QueryOperator leading:
                 return PlanLeadingOperator(leading);
             default:

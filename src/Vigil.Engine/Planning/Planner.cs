@@ -22,17 +22,22 @@ internal sealed partial class Planner
     /// <summary>Expressions already planned elsewhere (aggregate calls inside a computed summarize item).</summary>
     private Dictionary<SyntaxNode, Expressions.ScalarExpr>? _substitutions;
 
-    private Planner(BoundQuery bound, long nowTicks, SubqueryRunner run, TimeWindow? timeWindow)
+    /// <summary>The names of the tables storage holds (what find and search without <c>in</c> look in); null: none.</summary>
+    private readonly IReadOnlySet<string>? _storedTables;
+
+    private Planner(BoundQuery bound, long nowTicks, SubqueryRunner run, TimeWindow? timeWindow, IReadOnlySet<string>? storedTables)
     {
+        _storedTables = storedTables;
         _bound = bound;
         _nowTicks = nowTicks;
         _run = run;
         _timeWindow = timeWindow;
     }
 
-    public static QueryPlan Plan(BoundQuery bound, long nowTicks, SubqueryRunner run, TimeWindow? timeWindow = null)
+    public static QueryPlan Plan(
+        BoundQuery bound, long nowTicks, SubqueryRunner run, TimeWindow? timeWindow = null, IReadOnlySet<string>? storedTables = null)
     {
-        var planner = new Planner(bound, nowTicks, run, timeWindow);
+        var planner = new Planner(bound, nowTicks, run, timeWindow, storedTables);
         return planner.PlanQuery();
     }
 

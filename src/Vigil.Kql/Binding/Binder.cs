@@ -51,7 +51,7 @@ internal sealed partial class Binder
         }
 
         _diagnostics.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Code, b.Code));
-        return new BoundQuery(root, _info, _produced, [.. _diagnostics], result, [.. _referencedTables]);
+        return new BoundQuery(root, _info, _produced, [.. _diagnostics], result, [.. _referencedTables], _workspace.Tables);
     }
 
     /// <summary>Binds one statement; returns the schema when it is a tabular expression statement.</summary>

@@ -20,8 +20,10 @@ public sealed class BoundQuery
         IReadOnlyDictionary<SyntaxNode, ImmutableArray<ColumnSymbol>> produced,
         ImmutableArray<Diagnostic> diagnostics,
         TableSchema? resultSchema,
-        ImmutableArray<TableSymbol> referencedTables)
+        ImmutableArray<TableSymbol> referencedTables,
+        ImmutableArray<TableSymbol> workspaceTables)
     {
+        WorkspaceTables = workspaceTables;
         Root = root;
         _info = info;
         _produced = produced;
@@ -56,6 +58,9 @@ public sealed class BoundQuery
 
     /// <summary>The workspace tables the query reads, each once, in order of first reference.</summary>
     public ImmutableArray<TableSymbol> ReferencedTables { get; }
+
+    /// <summary>Every table the query was bound against (find and search without <c>in</c> look in all of them).</summary>
+    public ImmutableArray<TableSymbol> WorkspaceTables { get; }
 
     /// <summary>The referenced tables whose names match a wildcard pattern such as <c>Device*</c> (union, search).</summary>
     public IEnumerable<TableSymbol> TablesMatching(string pattern)
