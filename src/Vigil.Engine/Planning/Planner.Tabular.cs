@@ -41,6 +41,8 @@ internal sealed partial class Planner
 
             case DataTableExpression datatable:
                 return PlanDataTable(datatable);
+            case ExternalDataExpression externalData:
+                return PlanExternalData(externalData);
             case PrintOperator print:
                 return PlanPrint(print);
             case RangeOperator range:
