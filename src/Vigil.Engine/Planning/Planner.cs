@@ -12,7 +12,8 @@ namespace Vigil.Engine.Planning;
 /// </summary>
 internal sealed partial class Planner
 {
-    private readonly BoundQuery _bound;
+    /// <summary>The bound query; inside a user function's body, as that call bound it (see <see cref="BoundQuery.ForCallSite"/>).</summary>
+    private BoundQuery _bound;
     private readonly long _nowTicks;
     private readonly SubqueryRunner _run;
     private readonly TimeWindow? _timeWindow;
