@@ -194,29 +194,31 @@ public sealed class QueryEngine
 
     private BoundQuery Bind(string query)
     {
-        var tree = SyntaxTree.Parse(query);
+        // The Defender functions the query calls are declared in KQL ahead of it; reported offsets stay the query's.
+        var declarations = Defender.DefenderFunctions.DeclarationsFor(query);
+        var tree = SyntaxTree.Parse(declarations + query);
         if (tree.HasErrors)
         {
-            throw Failure(QueryErrorKind.Syntax, tree.Diagnostics);
+            throw Failure(QueryErrorKind.Syntax, tree.Diagnostics, declarations.Length);
         }
 
         var bound = KqlBinder.Bind(tree, SchemaMapping.CreateSchema(_workspace));
         if (bound.HasErrors)
         {
-            throw Failure(QueryErrorKind.Semantic, bound.Diagnostics);
+            throw Failure(QueryErrorKind.Semantic, bound.Diagnostics, declarations.Length);
         }
 
         return bound;
     }
 
-    private static QueryException Failure(QueryErrorKind kind, IReadOnlyList<Diagnostic> diagnostics)
+    private static QueryException Failure(QueryErrorKind kind, IReadOnlyList<Diagnostic> diagnostics, int prefixLength)
     {
         var errors = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var d in diagnostics)
         {
             if (d.IsError)
             {
-                errors.Add(d);
+                errors.Add(prefixLength == 0 ? d : d.WithSpan(Math.Max(0, d.Start - prefixLength), d.Length));
             }
         }
 
