@@ -40,39 +40,13 @@ public sealed class QueryEngine
             deadline?.CancelAfter(options.Timeout!.Value);
             var context = Context(options, now, deadline?.Token ?? options.Cancellation);
             var scans = new ScanStatistics();
-            var plan = PlanAndOptimize(query, options, now, statistics, Runner(snapshot, context, scans, options, now));
-            using var root = PhysicalPlanner.Create(plan.Root!, snapshot, context, scans);
-            using var resultMemory = context.Account("result");
-            var rows = new RowBuffer(plan.Root!.Schema, account: resultMemory);
-            var limits = plan.Limits;
-            var maxRows = limits.NoTruncation ? long.MaxValue : limits.MaxRecords ?? options.MaxRows;
-            var maxBytes = limits.NoTruncation ? long.MaxValue : limits.MaxSize ?? options.MaxResultBytes;
-            var truncated = false;
-            while (root.Next() is { } batch)
+            var plan = PlanAndOptimize(query, options, now, statistics, Runner(snapshot, context, scans, options, now), snapshot);
+            var tables = plan.Tables ?? [new NamedPlan(QueryResult.PrimaryResultName, plan.Root)];
+            var results = new List<QueryResult>(tables.Count);
+            foreach (var table in tables)
             {
-                context.Cancellation.ThrowIfCancellationRequested();
-                if (rows.Count + batch.Count > maxRows)
-                {
-                    Keep(batch, (int)Math.Min(maxRows - rows.Count, batch.Count));
-                    rows.Append(batch);
-                    truncated = true;
-                    break;
-                }
-
-                rows.Append(batch);
-                if (rows.Bytes > maxBytes)
-                {
-                    // Kusto's truncationmaxsize: a partial result. The rows up to the batch that crossed the size are kept.
-                    truncated = true;
-                    break;
-                }
-            }
-
-            var columns = new ResultColumn[rows.Schema.Count];
-            for (var c = 0; c < columns.Length; c++)
-            {
-                var symbol = rows.Schema.Columns[c];
-                columns[c] = new ResultColumn(symbol.Name, symbol.Type, rows.Columns[c]);
+                var (columns, count, truncated) = RunTable(table.Plan, plan.Limits, snapshot, context, scans, options);
+                results.Add(new QueryResult(columns, count, truncated, plan.Visualization, statistics, table.Name));
             }
 
             statistics.ExtentsScanned = scans.ExtentsScanned;
@@ -80,7 +54,8 @@ public sealed class QueryEngine
             statistics.BlocksScanned = scans.BlocksScanned;
             statistics.BlocksSkipped = scans.BlocksSkipped;
             statistics.Elapsed = Stopwatch.GetElapsedTime(started);
-            return new QueryResult(columns, rows.Count, truncated, plan.Visualization, statistics);
+            results[0].SetTables(results);
+            return results[0];
         }
         catch (OperationCanceledException) when (options.Timeout is { } timeout && !options.Cancellation.IsCancellationRequested)
         {
@@ -90,6 +65,46 @@ public sealed class QueryEngine
         {
             throw Wrap(e);
         }
+    }
+
+    /// <summary>Runs one result table's plan, keeping at most <see cref="QueryOptions.MaxRows"/> rows.</summary>
+    private static (ResultColumn[] Columns, int Count, bool Truncated) RunTable(
+        LogicalOperator plan, ResultLimits limits, WorkspaceSnapshot? snapshot, QueryContext context, ScanStatistics scans, QueryOptions options)
+    {
+        using var root = PhysicalPlanner.Create(plan, snapshot, context, scans);
+        using var resultMemory = context.Account("result");
+        var rows = new RowBuffer(plan.Schema, account: resultMemory);
+        var maxRows = limits.NoTruncation ? long.MaxValue : limits.MaxRecords ?? options.MaxRows;
+        var maxBytes = limits.NoTruncation ? long.MaxValue : limits.MaxSize ?? options.MaxResultBytes;
+        var truncated = false;
+        while (root.Next() is { } batch)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            if (rows.Count + batch.Count > maxRows)
+            {
+                Keep(batch, (int)Math.Min(maxRows - rows.Count, batch.Count));
+                rows.Append(batch);
+                truncated = true;
+                break;
+            }
+
+            rows.Append(batch);
+            if (rows.Bytes > maxBytes)
+            {
+                // Kusto's truncationmaxsize: a partial result. The rows up to the batch that crossed the size are kept.
+                truncated = true;
+                break;
+            }
+        }
+
+        var columns = new ResultColumn[rows.Schema.Count];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var symbol = rows.Schema.Columns[c];
+            columns[c] = new ResultColumn(symbol.Name, symbol.Type, rows.Columns[c]);
+        }
+
+        return (columns, rows.Count, truncated);
     }
 
     /// <summary>
@@ -105,7 +120,7 @@ public sealed class QueryEngine
             var bound = Bind(query);
             using var snapshot = _workspace?.GetSnapshot();
             var runner = Runner(snapshot, Context(options, now), new ScanStatistics(), options, now);
-            var plan = Planner.Plan(bound, now, runner, options.TimeWindow);
+            var plan = Planner.Plan(bound, now, runner, options.TimeWindow, StoredTables(snapshot));
             var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, true, null);
             return "logical plan:\n" + plan.Root.Explain() + "optimized plan:\n" + optimized.Explain();
         }
@@ -121,13 +136,14 @@ public sealed class QueryEngine
         var now = NowTicks(options);
         using var snapshot = _workspace?.GetSnapshot();
         var runner = Runner(snapshot, Context(options, now), new ScanStatistics(), options, now);
-        return PlanAndOptimize(query, options, now, new QueryStatistics(), runner).Root;
+        return PlanAndOptimize(query, options, now, new QueryStatistics(), runner, snapshot).Root;
     }
 
-    private QueryPlan PlanAndOptimize(string query, QueryOptions options, long now, QueryStatistics statistics, SubqueryRunner runner)
+    private QueryPlan PlanAndOptimize(
+        string query, QueryOptions options, long now, QueryStatistics statistics, SubqueryRunner runner, WorkspaceSnapshot? snapshot)
     {
         var bound = Bind(query);
-        var plan = Planner.Plan(bound, now, runner, options.TimeWindow);
+        var plan = Planner.Plan(bound, now, runner, options.TimeWindow, StoredTables(snapshot));
         var timings = new List<(string Pass, TimeSpan Elapsed)>();
         var optimized = QueryOptimizer.Optimize(plan.Root, new OptimizerContext(now), options.DisabledOptimizerPasses, options.VerifyPlans, timings);
         var passes = new List<KeyValuePair<string, TimeSpan>>(timings.Count);
@@ -137,6 +153,19 @@ public sealed class QueryEngine
         }
 
         statistics.OptimizerPasses = passes;
+        if (plan.Tables is { } tables)
+        {
+            // fork/facet: every result table's plan is optimized on its own (the first one's passes are the ones timed).
+            var optimizedTables = new List<NamedPlan>(tables.Count) { new(tables[0].Name, optimized) };
+            for (var i = 1; i < tables.Count; i++)
+            {
+                var other = QueryOptimizer.Optimize(tables[i].Plan, new OptimizerContext(now), options.DisabledOptimizerPasses, options.VerifyPlans, null);
+                optimizedTables.Add(new NamedPlan(tables[i].Name, other));
+            }
+
+            return plan.WithTables(optimizedTables);
+        }
+
         return plan.WithRoot(optimized);
     }
 
@@ -158,31 +187,50 @@ public sealed class QueryEngine
             return rows;
         };
 
+    /// <summary>The names of the tables the snapshot holds (find and search without <c>in</c> look in these).</summary>
+    private static HashSet<string>? StoredTables(WorkspaceSnapshot? snapshot)
+    {
+        if (snapshot is null)
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in snapshot.Tables)
+        {
+            names.Add(table.Name);
+        }
+
+        return names;
+    }
+
     private BoundQuery Bind(string query)
     {
-        var tree = SyntaxTree.Parse(query);
+        // The Defender functions the query calls are declared in KQL ahead of it; reported offsets stay the query's.
+        var declarations = Defender.DefenderFunctions.DeclarationsFor(query);
+        var tree = SyntaxTree.Parse(declarations + query);
         if (tree.HasErrors)
         {
-            throw Failure(QueryErrorKind.Syntax, tree.Diagnostics);
+            throw Failure(QueryErrorKind.Syntax, tree.Diagnostics, declarations.Length);
         }
 
         var bound = KqlBinder.Bind(tree, SchemaMapping.CreateSchema(_workspace));
         if (bound.HasErrors)
         {
-            throw Failure(QueryErrorKind.Semantic, bound.Diagnostics);
+            throw Failure(QueryErrorKind.Semantic, bound.Diagnostics, declarations.Length);
         }
 
         return bound;
     }
 
-    private static QueryException Failure(QueryErrorKind kind, IReadOnlyList<Diagnostic> diagnostics)
+    private static QueryException Failure(QueryErrorKind kind, IReadOnlyList<Diagnostic> diagnostics, int prefixLength)
     {
         var errors = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var d in diagnostics)
         {
             if (d.IsError)
             {
-                errors.Add(d);
+                errors.Add(prefixLength == 0 ? d : d.WithSpan(Math.Max(0, d.Start - prefixLength), d.Length));
             }
         }
 

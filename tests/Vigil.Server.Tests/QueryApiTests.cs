@@ -24,6 +24,19 @@ public sealed class QueryApiTests(ServerFixture server) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task Post_Fork_ReturnsOneTablePerSubqueryWithItsName()
+    {
+        const string query = "range x from 1 to 5 step 1 | fork Small = (where x < 3) (summarize n = count())";
+        using var response = await server.Client.PostAsJsonAsync(Path, new { query });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var tables = body.RootElement.GetProperty("tables").EnumerateArray().ToList();
+        Assert.Equal(["Small", "GenericResult"], tables.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(2, tables[0].GetProperty("rows").GetArrayLength());
+        Assert.Equal(5, tables[1].GetProperty("rows")[0][0].GetInt64());
+    }
+
+    [Fact]
     public async Task Post_Datatable_ReturnsPrimaryResultWithTypedColumnsAndCells()
     {
         const string query = """

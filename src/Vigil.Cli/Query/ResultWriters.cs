@@ -38,8 +38,26 @@ internal static class ResultWriters
         }
     }
 
-    /// <summary>An aligned text table, then the row count (and truncation) and the elapsed time.</summary>
+    /// <summary>
+    /// An aligned text table, then the row count (and truncation) and the elapsed time; several tables (fork, facet)
+    /// each under a line with its name.
+    /// </summary>
     public static void WriteTable(TextWriter output, QueryResult result, TimeSpan elapsed)
+    {
+        if (result.Tables.Count == 1)
+        {
+            WriteOneTable(output, result, elapsed);
+            return;
+        }
+
+        for (var t = 0; t < result.Tables.Count; t++)
+        {
+            output.WriteLine((t > 0 ? Environment.NewLine : string.Empty) + result.Tables[t].Name + ":");
+            WriteOneTable(output, result.Tables[t], elapsed);
+        }
+    }
+
+    private static void WriteOneTable(TextWriter output, QueryResult result, TimeSpan elapsed)
     {
         var columns = result.Columns;
         var cells = new string[result.RowCount, columns.Count];

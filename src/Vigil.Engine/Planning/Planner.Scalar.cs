@@ -55,7 +55,11 @@ internal sealed partial class Planner
                 var name = OperatorName(binary.OperatorKind, binary);
                 var left = PlanScalar(binary.Left, input);
                 var right = PlanScalar(binary.Right, input);
-                return Call(name, [left, right], ResultType(binary, name, left, right), expression);
+                var type = ResultType(binary, name, left, right);
+                return FunctionRegistry.TryBind(name, [left, right], type)
+                    ?? (WithDynamicOperandConverted(name, left, right) is { } converted
+                        ? Call(name, converted, type, expression)
+                        : Call(name, [left, right], type, expression));
             }
 
             case InExpression @in:
@@ -217,6 +221,37 @@ internal sealed partial class Planner
             ?? throw QueryException.NotSupported(FunctionRegistry.IsImplemented(name)
                 ? $"'{name}' with arguments ({string.Join(", ", arguments.Select(a => TypeFacts.GetName(a.Type)))}) in '{Snippet(source)}'"
                 : $"The function '{name}'");
+    }
+
+    /// <summary>
+    /// A dynamic operand beside a typed one (<c>1 + d.a</c>, <c>d.a * 2</c>, <c>d.n &gt; 5</c>, <c>d.s == "x"</c>)
+    /// converts to the other operand's type, as the binder types the result (int widens to long; beside a datetime,
+    /// + and - read the dynamic as a timespan); a value that does not convert is null, and so is the result.
+    /// Null when neither or both operands are dynamic.
+    /// </summary>
+    private static ScalarExpr[]? WithDynamicOperandConverted(string name, ScalarExpr left, ScalarExpr right)
+    {
+        if ((left.Type == ScalarType.Dynamic) == (right.Type == ScalarType.Dynamic))
+        {
+            return null;
+        }
+
+        var other = left.Type == ScalarType.Dynamic ? right.Type : left.Type;
+        var target = other switch
+        {
+            ScalarType.Int => ScalarType.Long,
+            ScalarType.DateTime when name is "+" or "-" => ScalarType.TimeSpan,
+            ScalarType.Unknown => ScalarType.Unknown,
+            _ => other,
+        };
+        if (target == ScalarType.Unknown)
+        {
+            return null;
+        }
+
+        return left.Type == ScalarType.Dynamic
+            ? [FunctionRegistry.Convert(left, target), right]
+            : [left, FunctionRegistry.Convert(right, target)];
     }
 
     private ScalarType OperandType(Expression expression, ScalarType fallback)

@@ -27,26 +27,21 @@ internal sealed partial class Planner
                     : throw QueryException.NotSupported($"The search parameter '{parameter}'");
         }
 
-        var sources = new List<(string Table, LogicalOperator Rows)>();
+        List<(string Table, LogicalOperator Rows)> sources;
         if (search.In is { } inClause)
         {
-            foreach (var table in inClause.Tables)
-            {
-                if (table is not NameReference { Name: not WildcardedName } reference)
-                {
-                    throw QueryException.NotSupported($"search in '{Snippet(table)}'");
-                }
-
-                sources.Add((reference.SimpleName, PlanTabular(table)));
-            }
+            sources = InTables(inClause, "search");
         }
         else if (input is not null)
         {
-            sources.Add((input is LogicalScan scan ? scan.Table.Name : string.Empty, input));
+            var scanned = input is LogicalFilter { Input: LogicalScan windowed } && _timeWindow is not null ? windowed : input;
+            sources = [(scanned is LogicalScan scan ? scan.Table.Name : string.Empty, input)];
         }
         else
         {
-            throw QueryException.NotSupported("search over every table of the workspace (name the tables with 'in (...)')");
+            // The whole workspace: every table storage holds; the columns are all of theirs.
+            sources = WorkspaceTables();
+            output = WorkspaceSearchSchema(output.Columns[0].Name, sources);
         }
 
         var parts = new List<LogicalOperator>();
@@ -67,7 +62,31 @@ internal sealed partial class Planner
             parts.Add(new LogicalProject(filtered, columns));
         }
 
-        return parts.Count == 1 ? parts[0] : new LogicalUnion(parts, parts[0].Schema);
+        return parts.Count switch
+        {
+            0 => new LogicalValues(output, [], "search"),
+            1 => parts[0],
+            _ => new LogicalUnion(parts, parts[0].Schema),
+        };
+    }
+
+    /// <summary><c>$table</c> and the searched tables' columns by name (a name's first type wins; other types read null).</summary>
+    private static TableSchema WorkspaceSearchSchema(string tableColumn, List<(string Table, LogicalOperator Rows)> sources)
+    {
+        var columns = new List<ColumnSymbol> { new(tableColumn, ScalarType.String) };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { tableColumn };
+        foreach (var (_, rows) in sources)
+        {
+            foreach (var column in rows.Schema.Columns)
+            {
+                if (seen.Add(column.Name))
+                {
+                    columns.Add(column.WithType(PlanTypes.Normalize(column.Type)));
+                }
+            }
+        }
+
+        return new TableSchema(columns);
     }
 
     private ScalarExpr PlanSearchPredicate(Expression predicate, TableSchema schema, bool caseSensitive)
@@ -78,6 +97,27 @@ internal sealed partial class Planner
                 return PlanSearchPredicate(p.Expression, schema, caseSensitive);
             case LiteralExpression { LiteralKind: SyntaxKind.StringLiteral } or CompoundStringLiteralExpression:
                 return PlanSearchTerm(ConstantText(predicate), schema, caseSensitive);
+            case BinaryExpression { Left: StarExpression, Right: var term } star:
+            {
+                // "* has x" (and the other string operators): any string or dynamic column matches.
+                var op = OperatorName(star.OperatorKind, star);
+                var value = PlanScalar(term, schema);
+                ScalarExpr? any = null;
+                for (var i = 0; i < schema.Count; i++)
+                {
+                    var type = PlanTypes.Normalize(schema.Columns[i].Type);
+                    if (type is ScalarType.String or ScalarType.Dynamic)
+                    {
+                        var column = FunctionRegistry.Convert(new ColumnExpr(i, schema.Columns[i].Name, type), ScalarType.String);
+                        var match = FunctionRegistry.TryBind(op, [column, value], ScalarType.Bool)
+                            ?? throw QueryException.NotSupported($"The search predicate '{Snippet(predicate)}'");
+                        any = any is null ? match : FunctionRegistry.TryBind("or", [any, match], ScalarType.Bool);
+                    }
+                }
+
+                return any ?? new ConstantExpr(ScalarValue.FromBool(false));
+            }
+
             case BinaryExpression { OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or } logical:
             {
                 var name = logical.OperatorKind == BinaryOperatorKind.And ? "and" : "or";

@@ -41,6 +41,8 @@ internal sealed partial class Planner
 
             case DataTableExpression datatable:
                 return PlanDataTable(datatable);
+            case ExternalDataExpression externalData:
+                return PlanExternalData(externalData);
             case PrintOperator print:
                 return PlanPrint(print);
             case RangeOperator range:
@@ -49,8 +51,10 @@ internal sealed partial class Planner
                 return PlanUnion(union, null);
             case FunctionCallExpression call:
                 return PlanTabularCall(call);
-            case SearchOperator search:
+            case SearchOperator search when _implicitInput is null:
                 return PlanSearch(search, null, _bound.GetSchema(search) ?? TableSchema.Empty);
+            case FindOperator find:
+                return PlanFind(find);
             case QueryOperator leading:
                 return PlanLeadingOperator(leading);
             default:
@@ -126,6 +130,10 @@ internal sealed partial class Planner
                 return PlanSequenceScan(scan, input, output);
             case AsOperator @as:
                 return PlanAs(@as, input);
+            case ForkOperator fork:
+                return PlanFork(fork, input);
+            case FacetOperator facet:
+                return PlanFacet(facet, input);
             case InvokeOperator invoke:
                 return PlanInvoke(invoke, input);
             case RenderOperator render:

@@ -88,6 +88,8 @@ internal sealed partial class Planner
         }
 
         _frames.Add(frame);
+        var caller = _bound;
+        _bound = caller.ForCallSite(site);
         try
         {
             object? result = null;
@@ -110,6 +112,7 @@ internal sealed partial class Planner
         }
         finally
         {
+            _bound = caller;
             _frames.RemoveAt(_frames.Count - 1);
         }
     }
@@ -165,7 +168,7 @@ internal sealed partial class Planner
     {
         if (invoke.Function is FunctionCallExpression call && _bound.GetInfo(call)?.ReferencedLocal is UserFunctionSymbol function)
         {
-            return PlanTabularUserCall(function, call.Arguments, input, invoke);
+            return PlanTabularUserCall(function, call.Arguments, input, call);
         }
 
         throw QueryException.NotSupported($"invoke of '{Snippet(invoke.Function)}'");

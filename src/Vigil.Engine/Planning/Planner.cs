@@ -12,7 +12,8 @@ namespace Vigil.Engine.Planning;
 /// </summary>
 internal sealed partial class Planner
 {
-    private readonly BoundQuery _bound;
+    /// <summary>The bound query; inside a user function's body, as that call bound it (see <see cref="BoundQuery.ForCallSite"/>).</summary>
+    private BoundQuery _bound;
     private readonly long _nowTicks;
     private readonly SubqueryRunner _run;
     private readonly TimeWindow? _timeWindow;
@@ -22,17 +23,22 @@ internal sealed partial class Planner
     /// <summary>Expressions already planned elsewhere (aggregate calls inside a computed summarize item).</summary>
     private Dictionary<SyntaxNode, Expressions.ScalarExpr>? _substitutions;
 
-    private Planner(BoundQuery bound, long nowTicks, SubqueryRunner run, TimeWindow? timeWindow)
+    /// <summary>The names of the tables storage holds (what find and search without <c>in</c> look in); null: none.</summary>
+    private readonly IReadOnlySet<string>? _storedTables;
+
+    private Planner(BoundQuery bound, long nowTicks, SubqueryRunner run, TimeWindow? timeWindow, IReadOnlySet<string>? storedTables)
     {
+        _storedTables = storedTables;
         _bound = bound;
         _nowTicks = nowTicks;
         _run = run;
         _timeWindow = timeWindow;
     }
 
-    public static QueryPlan Plan(BoundQuery bound, long nowTicks, SubqueryRunner run, TimeWindow? timeWindow = null)
+    public static QueryPlan Plan(
+        BoundQuery bound, long nowTicks, SubqueryRunner run, TimeWindow? timeWindow = null, IReadOnlySet<string>? storedTables = null)
     {
-        var planner = new Planner(bound, nowTicks, run, timeWindow);
+        var planner = new Planner(bound, nowTicks, run, timeWindow, storedTables);
         return planner.PlanQuery();
     }
 
@@ -47,6 +53,7 @@ internal sealed partial class Planner
                     PlanLet(let);
                     break;
                 case ExpressionStatement expression when _bound.GetInfo(expression.Expression)?.IsTabular == true:
+                    _resultTables = null;
                     result = PlanTabular(expression.Expression);
                     break;
                 case ExpressionStatement scalar:
@@ -65,7 +72,7 @@ internal sealed partial class Planner
             throw new QueryException(QueryErrorKind.Semantic, "The query has no tabular expression to run.");
         }
 
-        return new QueryPlan(result, _visualization, _limits);
+        return new QueryPlan(result, _visualization, _limits, _resultTables);
     }
 
     private void PlanLet(LetStatement let)

@@ -2,18 +2,35 @@ namespace Vigil.Engine;
 
 /// <summary>
 /// A query's answer: typed columns of equal length, whether rows were cut at the row limit
-/// (<see cref="QueryOptions.MaxRows"/>), the <c>render</c> request if any, and statistics.
+/// (<see cref="QueryOptions.MaxRows"/>), the <c>render</c> request if any, and statistics. A query that returns
+/// several tables (<c>fork</c>, <c>facet</c>) is answered by its first table, with every table in <see cref="Tables"/>.
 /// </summary>
 public sealed class QueryResult
 {
-    internal QueryResult(IReadOnlyList<ResultColumn> columns, int rowCount, bool truncated, Visualization? visualization, QueryStatistics statistics)
+    internal QueryResult(
+        IReadOnlyList<ResultColumn> columns, int rowCount, bool truncated, Visualization? visualization, QueryStatistics statistics,
+        string name = PrimaryResultName)
     {
         Columns = columns;
         RowCount = rowCount;
         IsTruncated = truncated;
         Visualization = visualization;
         Statistics = statistics;
+        Name = name;
+        Tables = [this];
     }
+
+    /// <summary>The name of a single result table, as Kusto and Log Analytics call it.</summary>
+    public const string PrimaryResultName = "PrimaryResult";
+
+    /// <summary>The table's name: <see cref="PrimaryResultName"/>, or a fork/facet table's name (given or <c>GenericResult</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>Every result table in order, this one first; one element unless the query forks.</summary>
+    public IReadOnlyList<QueryResult> Tables { get; private set; }
+
+    /// <summary>Makes this the first of several result tables.</summary>
+    internal void SetTables(IReadOnlyList<QueryResult> tables) => Tables = tables;
 
     public IReadOnlyList<ResultColumn> Columns { get; }
 

@@ -63,24 +63,7 @@ internal sealed partial class Binder
         var schemas = new List<TableSchema>();
         if (search.In is { } inClause)
         {
-            foreach (var table in inClause.Tables)
-            {
-                if (table is NameReference { Name: WildcardedName } wildcard)
-                {
-                    foreach (var candidate in _workspace.Tables)
-                    {
-                        if (MatchesWildcard(candidate.Name, wildcard.SimpleName))
-                        {
-                            NoteTableReference(candidate);
-                            schemas.Add(candidate.Schema);
-                        }
-                    }
-
-                    continue;
-                }
-
-                schemas.Add(BindTabular(table, context).Schema);
-            }
+            schemas.AddRange(BindInTables(inClause, context));
         }
         else if (input.Schema.Count > 0 || input.Schema.IsOpen)
         {
@@ -95,6 +78,61 @@ internal sealed partial class Binder
             ExpectBool(search.Predicate, predicate);
         }
         return new Rows(new TableSchema([new ColumnSymbol("$table", ScalarType.String), .. row.Columns], isOpen: true), false);
+    }
+
+    /// <summary>
+    /// find: the predicate binds over the tables of <c>in (...)</c> (any table of the workspace without it); the
+    /// output columns depend on which tables have the predicate's columns, so the schema stays open.
+    /// </summary>
+    private Rows BindFind(FindOperator find, Context context)
+    {
+        var schemas = find.In is { } inClause ? BindInTables(inClause, context) : [];
+        var row = schemas.Count == 0 ? TableSchema.Empty.AsOpen() : OuterUnion(schemas).AsOpen();
+        var predicateContext = Context.ForRows(context.Scope, new Rows(row, false)) with { InSearchPredicate = true };
+        var predicate = BindScalar(find.Predicate, predicateContext);
+        if (predicate != ScalarType.String)
+        {
+            ExpectBool(find.Predicate, predicate);
+        }
+
+        if (find.Project is { } project)
+        {
+            foreach (var item in project.Expressions)
+            {
+                if (item is FunctionCallExpression)
+                {
+                    BindScalar(item, predicateContext);
+                }
+            }
+        }
+
+        return new Rows(TableSchema.Empty.AsOpen(), false);
+    }
+
+    /// <summary>The tables of search's or find's <c>in (T1, Device*, (query))</c>, wildcards expanded.</summary>
+    private List<TableSchema> BindInTables(InClause inClause, Context context)
+    {
+        var schemas = new List<TableSchema>();
+        foreach (var table in inClause.Tables)
+        {
+            if (table is NameReference { Name: WildcardedName } wildcard)
+            {
+                foreach (var candidate in _workspace.Tables)
+                {
+                    if (MatchesWildcard(candidate.Name, wildcard.SimpleName))
+                    {
+                        NoteTableReference(candidate);
+                        schemas.Add(candidate.Schema);
+                    }
+                }
+
+                continue;
+            }
+
+            schemas.Add(BindTabular(table, context).Schema);
+        }
+
+        return schemas;
     }
 
     private Rows BindScan(ScanOperator scan, Rows input, Context context)

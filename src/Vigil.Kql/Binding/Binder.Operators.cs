@@ -183,8 +183,7 @@ internal sealed partial class Binder
             case SearchOperator search:
                 return BindSearch(search, input, context);
             case FindOperator find:
-                BindScalar(find.Predicate, Context.ForRows(outer.Scope, new Rows(TableSchema.Empty.AsOpen(), false)));
-                return new Rows(TableSchema.Empty.AsOpen(), false);
+                return BindFind(find, context);
             case GetSchemaOperator:
                 return new Rows(new TableSchema(
                 [

@@ -98,6 +98,10 @@ internal sealed partial class Binder
             }
         }
 
+        // This call's body binding, kept apart from other calls' (the argument types may differ).
+        var binding = new CallSiteBinding();
+        (_bodies.Count > 0 ? _bodies.Peek().Sites : _callSites)[site] = binding;
+        _bodies.Push(binding);
         _callDepth++;
         try
         {
@@ -117,12 +121,12 @@ internal sealed partial class Binder
                 }
             }
 
-            _ = site;
             return result;
         }
         finally
         {
             _callDepth--;
+            _bodies.Pop();
         }
     }
 }

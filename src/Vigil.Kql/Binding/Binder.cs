@@ -28,6 +28,10 @@ internal sealed partial class Binder
     private int _callDepth;
     private int _expressionDepth;
 
+    /// <summary>The user-function call sites bound at the top level, and the bindings of the bodies being bound now.</summary>
+    private readonly Dictionary<SyntaxNode, CallSiteBinding> _callSites = new(ReferenceEqualityComparer.Instance);
+    private readonly Stack<CallSiteBinding> _bodies = new();
+
     public Binder(WorkspaceSchema workspace, BindOptions options)
     {
         _workspace = workspace;
@@ -51,7 +55,7 @@ internal sealed partial class Binder
         }
 
         _diagnostics.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Code, b.Code));
-        return new BoundQuery(root, _info, _produced, [.. _diagnostics], result, [.. _referencedTables]);
+        return new BoundQuery(root, _info, _produced, [.. _diagnostics], result, [.. _referencedTables], _workspace.Tables, _callSites);
     }
 
     /// <summary>Binds one statement; returns the schema when it is a tabular expression statement.</summary>
@@ -177,10 +181,25 @@ internal sealed partial class Binder
         return schema;
     }
 
-    private void Record(SyntaxNode node, SemanticInfo info) => _info[node] = info;
+    /// <summary>Records what a node is; inside a user function's body, also for the call site being bound.</summary>
+    private void Record(SyntaxNode node, SemanticInfo info)
+    {
+        _info[node] = info;
+        if (_bodies.Count > 0)
+        {
+            _bodies.Peek().Info[node] = info;
+        }
+    }
 
     /// <summary>Remembers the output columns (final names) one projection or aggregation item produced.</summary>
-    private void NoteProduced(SyntaxNode item, List<ColumnSymbol> columns) => _produced[item] = [.. columns];
+    private void NoteProduced(SyntaxNode item, List<ColumnSymbol> columns)
+    {
+        _produced[item] = [.. columns];
+        if (_bodies.Count > 0)
+        {
+            _bodies.Peek().Produced[item] = [.. columns];
+        }
+    }
 
     private void Report(Diagnostic diagnostic)
     {

@@ -13,6 +13,10 @@ public sealed class BoundQuery
 {
     private readonly IReadOnlyDictionary<SyntaxNode, SemanticInfo> _info;
     private readonly IReadOnlyDictionary<SyntaxNode, ImmutableArray<ColumnSymbol>> _produced;
+    private readonly IReadOnlyDictionary<SyntaxNode, CallSiteBinding> _callSites;
+
+    /// <summary>The bindings of the user-function bodies entered (innermost first), or null at the top level.</summary>
+    private readonly ImmutableStack<CallSiteBinding> _bodies = ImmutableStack<CallSiteBinding>.Empty;
 
     internal BoundQuery(
         QueryBlock root,
@@ -20,8 +24,12 @@ public sealed class BoundQuery
         IReadOnlyDictionary<SyntaxNode, ImmutableArray<ColumnSymbol>> produced,
         ImmutableArray<Diagnostic> diagnostics,
         TableSchema? resultSchema,
-        ImmutableArray<TableSymbol> referencedTables)
+        ImmutableArray<TableSymbol> referencedTables,
+        ImmutableArray<TableSymbol> workspaceTables,
+        IReadOnlyDictionary<SyntaxNode, CallSiteBinding> callSites)
     {
+        _callSites = callSites;
+        WorkspaceTables = workspaceTables;
         Root = root;
         _info = info;
         _produced = produced;
@@ -57,6 +65,9 @@ public sealed class BoundQuery
     /// <summary>The workspace tables the query reads, each once, in order of first reference.</summary>
     public ImmutableArray<TableSymbol> ReferencedTables { get; }
 
+    /// <summary>Every table the query was bound against (find and search without <c>in</c> look in all of them).</summary>
+    public ImmutableArray<TableSymbol> WorkspaceTables { get; }
+
     /// <summary>The referenced tables whose names match a wildcard pattern such as <c>Device*</c> (union, search).</summary>
     public IEnumerable<TableSymbol> TablesMatching(string pattern)
     {
@@ -69,8 +80,42 @@ public sealed class BoundQuery
         }
     }
 
+    private BoundQuery(BoundQuery outer, ImmutableStack<CallSiteBinding> bodies)
+    {
+        Root = outer.Root;
+        _info = outer._info;
+        _produced = outer._produced;
+        _callSites = outer._callSites;
+        Diagnostics = outer.Diagnostics;
+        ResultSchema = outer.ResultSchema;
+        ReferencedTables = outer.ReferencedTables;
+        WorkspaceTables = outer.WorkspaceTables;
+        _bodies = bodies;
+    }
+
+    /// <summary>
+    /// This query as seen inside the body of the user function called at <paramref name="site"/>: the body's nodes
+    /// have the types that call's arguments gave them (each call binds the body anew).
+    /// </summary>
+    public BoundQuery ForCallSite(SyntaxNode site)
+    {
+        var sites = _bodies.IsEmpty ? _callSites : _bodies.Peek().Sites;
+        return sites.TryGetValue(site, out var binding) ? new BoundQuery(this, _bodies.Push(binding)) : this;
+    }
+
     /// <summary>What the binder knows about <paramref name="node"/>, or null when it did not bind it.</summary>
-    public SemanticInfo? GetInfo(SyntaxNode node) => _info.TryGetValue(node, out var info) ? info : null;
+    public SemanticInfo? GetInfo(SyntaxNode node)
+    {
+        foreach (var body in _bodies)
+        {
+            if (body.Info.TryGetValue(node, out var inBody))
+            {
+                return inBody;
+            }
+        }
+
+        return _info.TryGetValue(node, out var info) ? info : null;
+    }
 
     /// <summary>
     /// The output columns (with their final names) that one item of project, extend, serialize, summarize (aggregates
@@ -78,8 +123,18 @@ public sealed class BoundQuery
     /// <c>percentiles(X, 50, 95)</c> or a tuple-valued function, none for a dropped duplicate. Empty when
     /// <paramref name="item"/> is not such an item.
     /// </summary>
-    public ImmutableArray<ColumnSymbol> GetProducedColumns(Expression item) =>
-        _produced.TryGetValue(item, out var columns) ? columns : [];
+    public ImmutableArray<ColumnSymbol> GetProducedColumns(Expression item)
+    {
+        foreach (var body in _bodies)
+        {
+            if (body.Produced.TryGetValue(item, out var inBody))
+            {
+                return inBody;
+            }
+        }
+
+        return _produced.TryGetValue(item, out var columns) ? columns : [];
+    }
 
     /// <summary>The scalar type of an expression (Unknown when not bound or tabular).</summary>
     public ScalarType GetType(Expression expression) => GetInfo(expression)?.Type ?? ScalarType.Unknown;

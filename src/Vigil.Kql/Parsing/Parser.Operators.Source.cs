@@ -64,9 +64,13 @@ internal sealed partial class Parser
         else if (IsWord("project") || IsWord("project-away"))
         {
             var projectKeyword = TakeKeyword();
-            project = new FindProjectClause(projectKeyword, ParseSeparated(ParseNameOrWildcardExpression));
+            project = new FindProjectClause(projectKeyword, ParseSeparated(ParseFindProjectItem));
         }
 
         return new FindOperator(keyword, parameters, inClause, where, predicate, project);
     }
+
+    /// <summary>A column name, or <c>pack_all()</c>, after find's project.</summary>
+    private Expression ParseFindProjectItem() =>
+        CurrentKind == SyntaxKind.Identifier && IsKind(SyntaxKind.OpenParen, 1) ? ParsePrimary() : ParseNameOrWildcardExpression();
 }

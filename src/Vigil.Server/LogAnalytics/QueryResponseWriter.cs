@@ -17,32 +17,11 @@ internal static class QueryResponseWriter
     {
         writer.WriteStartObject();
         writer.WriteStartArray("tables");
-        writer.WriteStartObject();
-        writer.WriteString("name", "PrimaryResult");
-        writer.WriteStartArray("columns");
-        foreach (var column in result.Columns)
+        foreach (var table in result.Tables)
         {
-            writer.WriteStartObject();
-            writer.WriteString("name", column.Name);
-            writer.WriteString("type", TypeFacts.GetName(column.Type));
-            writer.WriteEndObject();
+            WriteTable(writer, table);
         }
 
-        writer.WriteEndArray();
-        writer.WriteStartArray("rows");
-        for (var r = 0; r < result.RowCount; r++)
-        {
-            writer.WriteStartArray();
-            foreach (var column in result.Columns)
-            {
-                ResultCells.Write(writer, column, r, DynamicCells.JsonText);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
         writer.WriteEndArray();
         if (includeStatistics)
         {
@@ -54,6 +33,37 @@ internal static class QueryResponseWriter
             WriteRender(writer, visualization);
         }
 
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One result table: fork and facet send several, each under its own name.</summary>
+    private static void WriteTable(Utf8JsonWriter writer, QueryResult table)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", table.Name);
+        writer.WriteStartArray("columns");
+        foreach (var column in table.Columns)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", column.Name);
+            writer.WriteString("type", TypeFacts.GetName(column.Type));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("rows");
+        for (var r = 0; r < table.RowCount; r++)
+        {
+            writer.WriteStartArray();
+            foreach (var column in table.Columns)
+            {
+                ResultCells.Write(writer, column, r, DynamicCells.JsonText);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
