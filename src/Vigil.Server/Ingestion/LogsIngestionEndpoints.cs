@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Engine;
+using Vigil.Server.Security;
 using Vigil.Storage;
 
 namespace Vigil.Server.Ingestion;
