@@ -16,7 +16,7 @@ namespace Vigil.Simulator.Tests;
 public sealed class CorpusOverGeneratedWorkspaceTests(GeneratedWorkspace workspace, ITestOutputHelper output)
 {
     /// <summary>Raise as the engine closes gaps; the printed list says which queries are left.</summary>
-    private const int MinimumRan = 485;
+    private const int MinimumRan = 506;
 
     [Fact]
     public void Hunting_queries_run_over_a_generated_workspace()
@@ -42,7 +42,9 @@ public sealed class CorpusOverGeneratedWorkspaceTests(GeneratedWorkspace workspa
             {
                 var reason = reasons.Add(e.Kind.ToString(), e.Message);
                 output.WriteLine($"cannot run {query.Name}: {reason}");
-                if (e.Kind == QueryErrorKind.Runtime)
+                // externaldata fetches its URL while planning; where the machine has no route to it (CI, this sandbox)
+                // that is the query's environment, not an engine failure.
+                if (e.Kind == QueryErrorKind.Runtime && !e.Message.StartsWith("externaldata could not read", StringComparison.Ordinal))
                 {
                     crashes.Add($"{query.Name}: {e.Message}");
                 }

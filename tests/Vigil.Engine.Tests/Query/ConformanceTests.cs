@@ -12,7 +12,7 @@ namespace Vigil.Engine.Tests.Query;
 public class ConformanceTests(ITestOutputHelper output)
 {
     /// <summary>Examples that matched when last measured; raise it as the engine grows.</summary>
-    private const int PassingFloor = 383;
+    private const int PassingFloor = 384;
 
     [Fact]
     public void Documented_examples_match_at_least_the_measured_floor()

@@ -16,6 +16,9 @@ public class CorpusOperatorTests(ITestOutputHelper output)
         "mv-apply whose", "lookup whose",
     ];
 
+    /// <summary>Queries of the corpus that ran over empty tables when last measured; raise it as the engine grows.</summary>
+    private const int MinimumRan = 544;
+
     [Fact]
     public void Hunting_queries_are_not_refused_for_the_expansion_parsing_and_join_operators()
     {
@@ -47,5 +50,6 @@ public class CorpusOperatorTests(ITestOutputHelper output)
         }
 
         Assert.True(refused.Count == 0, string.Join("\n", refused));
+        Assert.True(ran >= MinimumRan, $"only {ran} corpus queries ran (floor {MinimumRan})");
     }
 }
