@@ -17,6 +17,11 @@ public static class Program
             return Hunting.HuntingOneShot.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "server-load")
+        {
+            return ServerLoad.ServerLoadOneShot.Run(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
