@@ -103,6 +103,15 @@ public class ScalarAlgebraPropertyTests
     {
         // The tree's shape comes from the seed, its strings from the generated text.
         var json = Json(new Random(seed), Clean(text.Get), 3);
+        using (var document = System.Text.Json.JsonDocument.Parse(json))
+        {
+            // A blank text parses to null (as parse_json('') does), so a blank top-level string has nothing to round-trip.
+            if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.String && string.IsNullOrWhiteSpace(document.RootElement.GetString()))
+            {
+                return true;
+            }
+        }
+
         var row = Single($"let d = parse_json({Literal(json)}); print tostring(d), tostring(parse_json(tostring(d)))");
         var cells = row.Split(" | ");
         return cells.Length == 2 && cells[0] == cells[1];
