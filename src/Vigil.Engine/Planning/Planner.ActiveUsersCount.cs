@@ -112,8 +112,6 @@ internal sealed partial class Planner
         return PluginResult(schema, rows);
     }
 
-    private static long PeriodOf(long position, long period) => position - (((position % period) + period) % period);
-
     private static void Increment(Dictionary<long, int> counts, long key, int delta)
     {
         var count = counts.GetValueOrDefault(key) + delta;

@@ -39,18 +39,7 @@ internal sealed partial class Planner
         }
         else
         {
-            var (min, max) = (long.MaxValue, long.MinValue);
-            foreach (var group in groups)
-            {
-                foreach (var (position, _) in group.Rows)
-                {
-                    (min, max) = (Math.Min(min, position), Math.Max(max, position));
-                }
-            }
-
-            (min, max) = min > max ? (0, 0) : (PeriodOf(min, inner), max);
-            start = timelineType == ScalarType.Int ? ScalarValue.FromInt((int)min) : ScalarValue.FromInt64(timelineType, min);
-            end = timelineType == ScalarType.Int ? ScalarValue.FromInt((int)max) : ScalarValue.FromInt64(timelineType, max);
+            (start, end) = ActivityObservedRange(groups, timelineType, min => PeriodOf(min, inner));
         }
 
         var innerStep = timelineType is ScalarType.DateTime or ScalarType.TimeSpan ? ScalarValue.FromTimeSpan(inner) : ScalarValue.FromLong(inner);

@@ -40,28 +40,9 @@ internal sealed partial class Planner
         }
         else
         {
-            var (min, max) = (long.MaxValue, long.MinValue);
-            foreach (var group in groups)
-            {
-                foreach (var (position, _) in group.Rows)
-                {
-                    (min, max) = (Math.Min(min, position), Math.Max(max, position));
-                }
-            }
-
-            if (min > max)
-            {
-                (min, max) = (0, 0);
-            }
-
-            if (step.Type != ScalarType.String)
-            {
-                var size = ActivityTimeline.Span(step, timelineType, plugin, "window");
-                min -= ((min % size) + size) % size;
-            }
-
-            start = timelineType == ScalarType.Int ? ScalarValue.FromInt((int)min) : ScalarValue.FromInt64(timelineType, min);
-            end = timelineType == ScalarType.Int ? ScalarValue.FromInt((int)max) : ScalarValue.FromInt64(timelineType, max);
+            // Periods are aligned to multiples of a fixed window from 0; calendar windows (strings) align themselves.
+            var size = step.Type == ScalarType.String ? 0 : ActivityTimeline.Span(step, timelineType, plugin, "window");
+            (start, end) = ActivityObservedRange(groups, timelineType, size == 0 ? min => min : min => PeriodOf(min, size));
         }
 
         var timeline = ActivityTimeline.Create(timelineType, start, end, step, plugin);

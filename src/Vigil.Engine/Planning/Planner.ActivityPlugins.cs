@@ -14,6 +14,32 @@ internal sealed partial class Planner
     private sealed record ActivityGroup(ScalarValue[] Key, List<(long Position, ScalarValue Id)> Rows);
 
     /// <summary>
+    /// Start and End when the query gives none: from the earliest row's position (aligned by <paramref name="alignStart"/>)
+    /// to the latest row's; both 0 without rows.
+    /// </summary>
+    private static (ScalarValue Start, ScalarValue End) ActivityObservedRange(
+        List<ActivityGroup> groups, ScalarType timelineType, Func<long, long> alignStart)
+    {
+        var (min, max) = (long.MaxValue, long.MinValue);
+        foreach (var group in groups)
+        {
+            foreach (var (position, _) in group.Rows)
+            {
+                (min, max) = (Math.Min(min, position), Math.Max(max, position));
+            }
+        }
+
+        (min, max) = min > max ? (0, 0) : (alignStart(min), max);
+        return (Position(min), Position(max));
+
+        ScalarValue Position(long value) =>
+            timelineType == ScalarType.Int ? ScalarValue.FromInt((int)value) : ScalarValue.FromInt64(timelineType, value);
+    }
+
+    /// <summary>The start of the fixed-size period (counted from 0) that holds <paramref name="position"/>.</summary>
+    private static long PeriodOf(long position, long period) => position - (((position % period) + period) % period);
+
+    /// <summary>
     /// The input's rows grouped by the dimension columns, in order of first appearance; rows with a null timeline are
     /// left out. Ids are compared by value (dynamic ones by their text).
     /// </summary>
