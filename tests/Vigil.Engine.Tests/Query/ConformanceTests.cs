@@ -17,7 +17,10 @@ public class ConformanceTests(ITestOutputHelper output)
     [Fact]
     public void Documented_examples_match_at_least_the_measured_floor()
     {
-        var path = RepositoryPaths.SharedFile("conformance/docs-examples.jsonl");
+        // VIGIL_CONFORMANCE_FILE=path runs another file of the same shape (examples of other reference pages, gathered
+        // while working); the floor is then not asserted.
+        var otherFile = Environment.GetEnvironmentVariable("VIGIL_CONFORMANCE_FILE") is { Length: > 0 } file ? file : null;
+        var path = otherFile ?? RepositoryPaths.SharedFile("conformance/docs-examples.jsonl");
         var engine = new QueryEngine();
         int passed = 0, unsupported = 0, failed = 0, total = 0;
         var failures = new List<string>();
@@ -77,14 +80,14 @@ public class ConformanceTests(ITestOutputHelper output)
                 else
                 {
                     failed++;
-                    failures.Add(pageFilter is null ? $"{where}: {difference}" : $"{where}: {difference}\n  query: {query}");
+                    failures.Add(pageFilter is null && otherFile is null ? $"{where}: {difference}" : $"{where}: {difference}\n  query: {query}");
                 }
             }
             catch (QueryException e) when (e.Kind == QueryErrorKind.NotSupported)
             {
                 unsupported++;
                 reasons[e.Message] = reasons.GetValueOrDefault(e.Message) + 1;
-                if (pageFilter is not null)
+                if (pageFilter is not null || otherFile is not null)
                 {
                     failures.Add($"{where}: unsupported: {e.Message}");
                 }
@@ -92,7 +95,7 @@ public class ConformanceTests(ITestOutputHelper output)
             catch (QueryException e)
             {
                 failed++;
-                failures.Add(pageFilter is null ? $"{where}: {e.Kind}: {e.Message}" : $"{where}: {e.Kind}: {e.Message}\n  query: {query}");
+                failures.Add(pageFilter is null && otherFile is null ? $"{where}: {e.Kind}: {e.Message}" : $"{where}: {e.Kind}: {e.Message}\n  query: {query}");
             }
         }
 
@@ -108,7 +111,7 @@ public class ConformanceTests(ITestOutputHelper output)
         }
 
         Assert.True(stale.Count == 0, $"Listed as known deviations but matching the page: {string.Join(", ", stale)}");
-        Assert.True(pageFilter is not null || passed >= PassingFloor, $"{passed} examples passed; the floor is {PassingFloor}.");
+        Assert.True(pageFilter is not null || otherFile is not null || passed >= PassingFloor, $"{passed} examples passed; the floor is {PassingFloor}.");
     }
 
     private static HashSet<string> LoadKnownDeviations()
